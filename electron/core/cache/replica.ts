@@ -1,0 +1,173 @@
+import type { Change } from '../../../shared/platform/changes';
+import type { Listing, ListingReport, PlatformUser } from '../../../shared/platform/entities';
+import type { QueuePage, QueueQuery, QueueRow } from '../../../shared/ipc/views';
+import type { SqliteDb } from '../storage/migrations';
+import { listingFromRow, listingParams, reportFromRow, userFromRow, type ListingRow, type ReportRow, type UserRow } from './rows';
+
+/** A change the feed sent that did not pass validation, kept aside with why. */
+export interface QuarantinedChange {
+  entityType: string | null;
+  entityId: string | null;
+  reason: string;
+  path: string;
+  raw: unknown;
+}
+
+/**
+ * The cache's replica of platform records. Writes come only from the change feed (and from the
+ * platform's own answer to a delivered decision), so the replica never holds anything the
+ * platform has not confirmed.
+ */
+export class Replica {
+  private readonly statements;
+
+  constructor(private readonly db: SqliteDb) {
+    this.statements = {
+      upsertListing: db.prepare(`
+        INSERT INTO listings (id, seller_id, category, title, body, price_fen, price_unit, city, district,
+          contact_phone_masked, images, status, escalated, display_until, version, created_at, updated_at)
+        VALUES (@id, @sellerId, @category, @title, @body, @priceFen, @priceUnit, @city, @district,
+          @contactPhoneMasked, @images, @status, @escalated, @displayUntil, @version, @createdAt, @updatedAt)
+        ON CONFLICT(id) DO UPDATE SET seller_id = excluded.seller_id, category = excluded.category,
+          title = excluded.title, body = excluded.body, price_fen = excluded.price_fen, price_unit = excluded.price_unit,
+          city = excluded.city, district = excluded.district, contact_phone_masked = excluded.contact_phone_masked,
+          images = excluded.images, status = excluded.status, escalated = excluded.escalated,
+          display_until = excluded.display_until, version = excluded.version, created_at = excluded.created_at,
+          updated_at = excluded.updated_at
+        WHERE excluded.version >= listings.version`),
+      upsertUser: db.prepare(`
+        INSERT INTO users (id, nickname, phone_masked, status, registered_at, last_login_at, risk_signals, version, updated_at)
+        VALUES (@id, @nickname, @phoneMasked, @status, @registeredAt, @lastLoginAt, @riskSignals, @version, @updatedAt)
+        ON CONFLICT(id) DO UPDATE SET nickname = excluded.nickname, phone_masked = excluded.phone_masked,
+          status = excluded.status, registered_at = excluded.registered_at, last_login_at = excluded.last_login_at,
+          risk_signals = excluded.risk_signals, version = excluded.version, updated_at = excluded.updated_at
+        WHERE excluded.version >= users.version`),
+      upsertReport: db.prepare(`
+        INSERT INTO reports (id, listing_id, reporter_id, reason, note, created_at, version)
+        VALUES (@id, @listingId, @reporterId, @reason, @note, @createdAt, @version)
+        ON CONFLICT(id) DO UPDATE SET listing_id = excluded.listing_id, reporter_id = excluded.reporter_id,
+          reason = excluded.reason, note = excluded.note, created_at = excluded.created_at, version = excluded.version
+        WHERE excluded.version >= reports.version`),
+      deleteListing: db.prepare('DELETE FROM listings WHERE id = ?'),
+      deleteUser: db.prepare('DELETE FROM users WHERE id = ?'),
+      deleteReport: db.prepare('DELETE FROM reports WHERE id = ?'),
+      quarantine: db.prepare(`
+        INSERT INTO quarantine (entity_type, entity_id, reason, path, raw, quarantined_at)
+        VALUES (@entityType, @entityId, @reason, @path, @raw, @at)`),
+      saveCursor: db.prepare('UPDATE sync_state SET cursor = ?, last_synced_at = ? WHERE id = 1'),
+      state: db.prepare('SELECT cursor, last_synced_at FROM sync_state WHERE id = 1'),
+    };
+  }
+
+  private apply(change: Change): void {
+    const s = this.statements;
+    if (change.op === 'delete' || change.record === null) {
+      ({ listing: s.deleteListing, user: s.deleteUser, report: s.deleteReport })[change.entityType].run(change.id);
+      return;
+    }
+    switch (change.entityType) {
+      case 'listing':
+        s.upsertListing.run(listingParams(change.record));
+        return;
+      case 'user':
+        s.upsertUser.run({ ...change.record, riskSignals: JSON.stringify(change.record.riskSignals) });
+        return;
+      case 'report':
+        s.upsertReport.run(change.record);
+        return;
+    }
+  }
+
+  /**
+   * One feed page lands whole or not at all: its good changes, its quarantined ones and the
+   * cursor after it commit together, so a crash at any point resumes without loss or repeats.
+   */
+  commitPage(changes: readonly Change[], quarantined: readonly QuarantinedChange[], cursor: string, at: Date): void {
+    this.db.transaction(() => {
+      for (const change of changes) this.apply(change);
+      for (const q of quarantined) {
+        this.statements.quarantine.run({ ...q, raw: JSON.stringify(q.raw) ?? 'undefined', at: at.toISOString() });
+      }
+      this.statements.saveCursor.run(cursor, at.toISOString());
+    })();
+  }
+
+  /** The platform's own answer to a decision is as good as a feed record; show it at once. */
+  applyListing(listing: Listing): void {
+    this.statements.upsertListing.run(listingParams(listing));
+  }
+
+  syncState(): { cursor: string | null; lastSyncedAt: string | null } {
+    const row = this.statements.state.get() as { cursor: string | null; last_synced_at: string | null };
+    return { cursor: row.cursor, lastSyncedAt: row.last_synced_at };
+  }
+
+  /** Forget everything replicated (the feed was reset); the next sync starts from scratch. */
+  reset(): void {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM listings; DELETE FROM users; DELETE FROM reports; UPDATE sync_state SET cursor = NULL');
+    })();
+  }
+
+  quarantinedCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM quarantine').get() as { n: number }).n;
+  }
+
+  quarantined(): (QuarantinedChange & { id: number; quarantinedAt: string })[] {
+    const rows = this.db.prepare('SELECT * FROM quarantine ORDER BY id').all() as {
+      id: number; entity_type: string | null; entity_id: string | null; reason: string; path: string; raw: string; quarantined_at: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id, entityType: r.entity_type, entityId: r.entity_id, reason: r.reason, path: r.path,
+      raw: JSON.parse(r.raw) as unknown, quarantinedAt: r.quarantined_at,
+    }));
+  }
+
+  /** The pending queue, minus listings whose decision waits in the outbox. */
+  pendingQueue(query: Required<Omit<QueueQuery, 'category' | 'district'>> & Pick<QueueQuery, 'category' | 'district'>, undecided: readonly string[]): QueuePage {
+    const where = ["l.status = 'pending'", 'l.escalated = 0', 'l.id NOT IN (SELECT value FROM json_each(@excluded))'];
+    if (query.category) where.push('l.category = @category');
+    if (query.district) where.push('l.district = @district');
+    const params = { excluded: JSON.stringify(undecided), category: query.category ?? null, district: query.district ?? null };
+    const order = query.sort === 'oldest' ? 'l.created_at ASC, l.id ASC' : 'l.created_at DESC, l.id DESC';
+    const rows = this.db
+      .prepare(`
+        SELECT l.id, l.title, l.category, l.district, l.price_fen, l.price_unit, l.created_at, l.version,
+          (SELECT count(*) FROM reports r WHERE r.listing_id = l.id) AS report_count
+        FROM listings l WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: query.limit, offset: query.offset }) as {
+      id: string; title: string; category: QueueRow['category']; district: string; price_fen: number | null;
+      price_unit: QueueRow['priceUnit']; created_at: string; version: number; report_count: number;
+    }[];
+    const { total } = this.db.prepare(`SELECT count(*) AS total FROM listings l WHERE ${where.join(' AND ')}`).get(params) as { total: number };
+    const districts = (
+      this.db.prepare("SELECT district FROM listings WHERE status = 'pending' GROUP BY district ORDER BY district").all() as { district: string }[]
+    ).map((r) => r.district);
+    return {
+      rows: rows.map((r) => ({
+        id: r.id, title: r.title, category: r.category, district: r.district, priceFen: r.price_fen, priceUnit: r.price_unit,
+        createdAt: r.created_at, reportCount: r.report_count, version: r.version,
+      })),
+      total,
+      districts,
+    };
+  }
+
+  listing(id: string): Listing | undefined {
+    const row = this.db.prepare('SELECT * FROM listings WHERE id = ?').get(id) as ListingRow | undefined;
+    return row && listingFromRow(row);
+  }
+
+  user(id: string): PlatformUser | undefined {
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return row && userFromRow(row);
+  }
+
+  otherListingCount(sellerId: string, exceptListingId: string): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM listings WHERE seller_id = ? AND id <> ?').get(sellerId, exceptListingId) as { n: number }).n;
+  }
+
+  reportsOn(listingId: string): ListingReport[] {
+    return (this.db.prepare('SELECT * FROM reports WHERE listing_id = ? ORDER BY created_at').all(listingId) as ReportRow[]).map(reportFromRow);
+  }
+}

@@ -1,0 +1,72 @@
+import type { EventName, EventPayload, InvokeResult } from '../../shared/ipc/contract';
+import { ipcChannels } from '../../shared/ipc/contract';
+import { admit } from '../../shared/ipc/admission';
+import type { DemoAccount } from '../../shared/ipc/views';
+import { CoreEvents } from './core-events';
+import { asDeskError } from './errors';
+import { createHandlers, type HandlerTable } from './handlers';
+import { createMediaFetcher } from './platform/media';
+import { SessionManager } from './session/session-manager';
+import { keychainVault, type CredentialVault } from './vault/credential-vault';
+
+export interface DeskCoreOptions {
+  /** The console's own state: per-account caches and outboxes, and who signed in last. */
+  dataDir: string;
+  /** The platform used when sign-in names none (the embedded demo platform, usually). */
+  defaultPlatformUrl: string;
+  demoAccounts?: DemoAccount[] | null;
+  vault?: CredentialVault;
+  pollMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface DeskCore {
+  dispatch(channel: string, input: unknown): Promise<InvokeResult>;
+  on(listener: <E extends EventName>(name: E, payload: EventPayload<E>) => void): () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * The engine behind every window: wires vault, session, cache, sync and outbox, and answers
+ * invocations through one admission check and one handler table.
+ */
+export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore> {
+  const events = new CoreEvents();
+  const session = new SessionManager({
+    dataDir: options.dataDir,
+    defaultPlatformUrl: options.defaultPlatformUrl,
+    demoAccounts: options.demoAccounts ?? null,
+    vault: options.vault ?? keychainVault(),
+    events,
+    pollMs: options.pollMs ?? 5_000,
+  });
+  const fetchers = new Map<string, ReturnType<typeof createMediaFetcher>>();
+  const handlers: HandlerTable = createHandlers({
+    session,
+    fetchImage: (platformUrl, path) => {
+      if (!fetchers.has(platformUrl)) fetchers.set(platformUrl, createMediaFetcher(platformUrl));
+      return fetchers.get(platformUrl)!(path);
+    },
+  });
+  const log = options.log ?? ((line: string) => console.error(line));
+  await session.resume().catch((error: unknown) => log(`core: could not resume the last session: ${(error as Error).message}`));
+
+  return {
+    async dispatch(channelName, rawInput) {
+      const admission = admit(channelName, rawInput, session.status());
+      if (!admission.ok) return { ok: false, error: admission.error };
+      try {
+        const handler = handlers[admission.channel] as (input: unknown) => unknown;
+        const output = await handler(admission.input);
+        // Our own answers are checked too: a handler that drifts from the contract is a bug to see.
+        return { ok: true, output: ipcChannels[admission.channel].output.parse(output) };
+      } catch (error) {
+        const deskError = asDeskError(error);
+        if (deskError.code === 'internal') log(`core: ${channelName} failed: ${(error as Error).stack ?? String(error)}`);
+        return { ok: false, error: deskError };
+      }
+    },
+    on: (listener) => events.on(listener),
+    close: () => session.close(),
+  };
+}

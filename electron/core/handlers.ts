@@ -1,0 +1,83 @@
+import type { ChannelName, IpcChannels } from '../../shared/ipc/contract';
+import type { z } from 'zod';
+import { DeskFailure } from './errors';
+import type { SessionManager } from './session/session-manager';
+
+type Input<C extends ChannelName> = z.infer<IpcChannels[C]['input']>;
+type Output<C extends ChannelName> = z.infer<IpcChannels[C]['output']>;
+export type ChannelHandler<C extends ChannelName> = (input: Input<C>) => Promise<Output<C>> | Output<C>;
+/** One handler per IPC channel; a missing one is a compile error. */
+export type HandlerTable = { [C in ChannelName]: ChannelHandler<C> };
+
+export interface HandlerDeps {
+  session: SessionManager;
+  fetchImage(platformUrl: string, path: string): Promise<string>;
+}
+
+/** The core's handler table: what Electron's IPC and the development bridge both serve. */
+export function createHandlers({ session, fetchImage }: HandlerDeps): HandlerTable {
+  const workspace = () => session.workspace();
+  const syncStatus = () => {
+    const ws = workspace();
+    return { ...ws.sync.current(), pendingOutbox: ws.outbox.undeliveredCount() };
+  };
+
+  return {
+    'session:status': () => session.status(),
+    'session:signIn': (input) => session.signIn(input),
+    'session:signOut': (input) => session.signOut(input),
+    'sync:status': () => syncStatus(),
+    'sync:now': () => {
+      const ws = workspace();
+      void ws.sync.syncNow();
+      ws.outbox.dueNow(new Date());
+      void ws.delivery.kick();
+      return { started: true };
+    },
+    'moderation:queue': (input) => {
+      const ws = workspace();
+      const undecided = ws.outbox.undelivered().map((e) => e.listingId);
+      return ws.replica.pendingQueue(input, undecided);
+    },
+    'moderation:listing': (input) => {
+      const ws = workspace();
+      const listing = ws.replica.listing(input.listingId);
+      if (!listing) throw new DeskFailure('not_found', `listing ${input.listingId} is not in the cache`);
+      const seller = ws.replica.user(listing.sellerId);
+      const undelivered = ws.outbox.undelivered().find((e) => e.listingId === listing.id) ?? null;
+      return {
+        listing,
+        seller: seller ? { ...seller, otherListingCount: ws.replica.otherListingCount(seller.id, listing.id) } : null,
+        reports: ws.replica.reportsOn(listing.id),
+        undelivered: undelivered && publicEntry(undelivered),
+      };
+    },
+    'moderation:decide': (input) => {
+      const ws = workspace();
+      const listing = ws.replica.listing(input.listingId);
+      if (!listing) throw new DeskFailure('not_found', `listing ${input.listingId} is not in the cache`);
+      if (ws.outbox.undelivered().some((e) => e.listingId === input.listingId)) {
+        throw new DeskFailure('already_decided', 'a decision on this listing is still waiting to be delivered');
+      }
+      // Durable first: only once the entry is committed is the staff member told it was accepted.
+      const entry = ws.outbox.enqueue(input, new Date());
+      ws.outboxChanged();
+      void ws.delivery.kick();
+      return publicEntry(entry);
+    },
+    'outbox:list': () => ({ entries: workspace().outbox.visible().map(publicEntry) }),
+    'outbox:dismiss': (input) => {
+      const ws = workspace();
+      const dismissed = ws.outbox.dismiss(input.id);
+      ws.outboxChanged();
+      return { dismissed };
+    },
+    'media:image': async (input) => ({ dataUrl: await fetchImage(session.status().platformUrl, input.path) }),
+  };
+}
+
+/** The outbox row as the renderer sees it: without the internal draft and schedule. */
+function publicEntry<T extends { draft: unknown; nextAttemptAt: string }>(entry: T): Omit<T, 'draft' | 'nextAttemptAt'> {
+  const { draft: _draft, nextAttemptAt: _next, ...visible } = entry;
+  return visible;
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultyProxy } from '../../../test/fixtures/faulty-proxy';
+import { startTestSandbox, temporaryFolder, TEST_STAFF_PASSWORD, type RunningSandbox } from '../../../test/fixtures/sandbox';
+import { DeskFailure } from '../errors';
+import { backoffDelay, createPlatformClient, type AccessTokens } from './client';
+
+const folder = temporaryFolder();
+const clock = { now: new Date('2026-11-20T09:00:00Z') };
+let sandbox: RunningSandbox;
+const noWait = async () => undefined;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox(folder.path, { listings: 30, now: () => clock.now });
+});
+afterAll(async () => {
+  await sandbox.close();
+  folder.remove();
+});
+
+/** Tokens as the session keeps them: renewal goes through the real refresh endpoint. */
+async function signedInTokens(baseUrl: string) {
+  const login = await createPlatformClient({ baseUrl }).call('login', { body: { username: 'mod.chen', password: TEST_STAFF_PASSWORD } });
+  let refresh = login.refreshToken;
+  let renewals = 0;
+  const tokens: AccessTokens & { access: string; renewals: () => number } = {
+    access: login.accessToken,
+    current: () => tokens.access,
+    renew: async () => {
+      renewals += 1;
+      const next = await createPlatformClient({ baseUrl }).call('refresh', { body: { refreshToken: refresh } });
+      refresh = next.refreshToken;
+      tokens.access = next.accessToken;
+    },
+    renewals: () => renewals,
+  };
+  return tokens;
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<DeskFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DeskFailure) return error;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('platform client', () => {
+  it('parses answers with the contract and raises typed refusals', async () => {
+    const tokens = await signedInTokens(sandbox.url);
+    const client = createPlatformClient({ baseUrl: sandbox.url, tokens });
+    const me = await client.call('me');
+    expect(me.staff.username).toBe('mod.chen');
+    const missing = await failureOf(client.call('getListing', { params: { listingId: 'lst_nope' } }));
+    expect(missing).toMatchObject({ code: 'not_found', extra: { status: 404, path: 'params.listingId' } });
+  });
+
+  it('renews an expired access token once and retries the call', async () => {
+    const tokens = await signedInTokens(sandbox.url);
+    const client = createPlatformClient({ baseUrl: sandbox.url, tokens });
+    clock.now = new Date(clock.now.getTime() + 20 * 60_000);
+    expect((await client.call('me')).staff.username).toBe('mod.chen');
+    expect(tokens.renewals()).toBe(1);
+    // A token that cannot be renewed ends in the renewal's own failure, not a loop.
+    tokens.renew = async () => {
+      throw new DeskFailure('token_invalid', 'revoked');
+    };
+    tokens.access = 'xta_revoked';
+    expect((await failureOf(client.call('me'))).code).toBe('token_invalid');
+  });
+
+  it('retries 5xx, 429 and dropped connections with backoff, then succeeds', async () => {
+    const delays: number[] = [];
+    const proxy = await startFaultyProxy(sandbox.url, (_req, n) =>
+      n === 1 ? { kind: 'answer', status: 503, body: { code: 'internal', message: 'overloaded' } }
+      : n === 2 ? { kind: 'reset' }
+      : n === 3 ? { kind: 'answer', status: 429, body: { code: 'rate_limited', message: 'slow down' }, headers: { 'retry-after': '2' } }
+      : { kind: 'pass' },
+    );
+    try {
+      const client = createPlatformClient({
+        baseUrl: proxy.url,
+        sleep: async (ms) => {
+          delays.push(ms);
+        },
+        random: () => 0.5,
+      });
+      const session = await client.call('login', { body: { username: 'mod.lin', password: TEST_STAFF_PASSWORD } });
+      expect(session.staff.username).toBe('mod.lin');
+      expect(proxy.requests()).toHaveLength(4);
+      expect(delays).toEqual([188, 375, 2000]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('gives up after the bounded attempts with platform_unreachable', async () => {
+    const client = createPlatformClient({ baseUrl: 'http://127.0.0.1:9', sleep: noWait, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 } });
+    const failure = await failureOf(client.call('login', { body: { username: 'x', password: 'y' } }));
+    expect(failure.code).toBe('platform_unreachable');
+  });
+
+  it('rejects an answer that breaks the contract instead of passing it on', async () => {
+    const proxy = await startFaultyProxy(sandbox.url, () => ({
+      kind: 'rewrite',
+      edit: (body) => ({ ...(body as object), staff: { id: 'stf_1', username: 'x', displayName: 'x', roles: ['superuser'] } }),
+    }));
+    try {
+      const client = createPlatformClient({ baseUrl: proxy.url, sleep: noWait });
+      const failure = await failureOf(client.call('login', { body: { username: 'mod.chen', password: TEST_STAFF_PASSWORD } }));
+      expect(failure.code).toBe('platform_invalid_response');
+      expect(failure.extra.path).toBe('answer.staff.roles.0');
+      expect(proxy.requests()).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('spreads retries with jitter inside an exponential ceiling', () => {
+    const policy = { attempts: 5, baseDelayMs: 100, maxDelayMs: 1000 };
+    expect(backoffDelay(policy, 0, () => 0)).toBe(50);
+    expect(backoffDelay(policy, 0, () => 1)).toBe(100);
+    expect(backoffDelay(policy, 3, () => 1)).toBe(800);
+    expect(backoffDelay(policy, 6, () => 1)).toBe(1000);
+  });
+});

@@ -1,0 +1,139 @@
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { z } from 'zod';
+import { ApiErrorBody } from '../../../shared/errors';
+import { platformContract, type EndpointName, type PlatformContract } from '../../../shared/platform/contract';
+import { fillPath, type CallInput, type Output } from '../../../shared/platform/endpoint';
+import { DeskFailure } from '../errors';
+
+/** Where the client gets an access token, and how it gets a new one after a 401. */
+export interface AccessTokens {
+  current(): string | null;
+  /** Rotates the refresh token and stores a new access token; throws if that is impossible. */
+  renew(): Promise<void>;
+}
+
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface PlatformClientOptions {
+  baseUrl: string;
+  tokens?: AccessTokens;
+  retry?: RetryPolicy;
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export const defaultRetry: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 8_000 };
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Exponential backoff with "equal jitter": half fixed, half random, so clients spread out. */
+export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+function retryAfterMs(response: AxiosResponse): number | undefined {
+  const header = response.headers['retry-after'] as string | undefined;
+  if (header === undefined) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+export type PlatformClient = ReturnType<typeof createPlatformClient>;
+
+/**
+ * The console's client of the platform contract. Every answer is parsed with the endpoint's
+ * schema; an expired token is renewed once; unreachable or overloaded platforms are retried
+ * with backoff; everything else becomes a typed DeskFailure.
+ */
+export function createPlatformClient(options: PlatformClientOptions) {
+  const http: AxiosInstance = axios.create({
+    baseURL: options.baseUrl,
+    timeout: options.timeoutMs ?? 15_000,
+    validateStatus: () => true,
+    adapter: 'http',
+    // Our own answers are small; a platform that streams megabytes at us is misbehaving.
+    maxContentLength: 64 * 1024 * 1024,
+    transitional: { clarifyTimeoutError: true },
+  });
+  const policy = options.retry ?? defaultRetry;
+  const sleep = options.sleep ?? wait;
+  const random = options.random ?? Math.random;
+
+  async function send(name: EndpointName, input: Partial<CallInput<PlatformContract[EndpointName]>>) {
+    const endpoint = platformContract[name];
+    const token = endpoint.access.kind === 'public' ? null : options.tokens?.current();
+    try {
+      return await http.request({
+        method: endpoint.method,
+        url: fillPath(endpoint.path, input.params as Record<string, unknown> | undefined),
+        params: input.query,
+        data: endpoint.body ? (input.body ?? {}) : undefined,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    } catch (error) {
+      const detail = axios.isAxiosError(error) ? (error.code ?? error.message) : String(error);
+      throw new DeskFailure('platform_unreachable', `platform ${options.baseUrl} unreachable (${detail})`);
+    }
+  }
+
+  function failureOf(response: AxiosResponse): DeskFailure {
+    const body = ApiErrorBody.safeParse(response.data);
+    if (!body.success) {
+      const code = response.status >= 500 ? 'internal' : 'platform_invalid_response';
+      return new DeskFailure(code, `platform answered ${response.status} without a valid error body`, { status: response.status });
+    }
+    const failure = DeskFailure.fromPlatform(response.status, body.data);
+    const after = retryAfterMs(response);
+    if (after !== undefined) failure.extra.retryAfterMs = after;
+    return failure;
+  }
+
+  async function call<K extends EndpointName>(
+    name: K,
+    input: Partial<CallInput<PlatformContract[K]>> = {},
+    answer: z.ZodType<unknown> = platformContract[name].output,
+  ): Promise<Output<PlatformContract[K]>> {
+    let renewed = false;
+    for (let attempt = 0; ; attempt += 1) {
+      let failure: DeskFailure;
+      try {
+        const response = await send(name, input);
+        if (response.status >= 200 && response.status < 300) {
+          const parsed = answer.safeParse(response.data);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0]!;
+            throw new DeskFailure('platform_invalid_response', `${name}: ${issue.message} at ${issue.path.join('.')}`, {
+              path: ['answer', ...issue.path.map(String)].join('.'),
+            });
+          }
+          return parsed.data as Output<PlatformContract[K]>;
+        }
+        failure = failureOf(response);
+        const expired = failure.code === 'token_expired' || failure.code === 'token_invalid';
+        if (response.status === 401 && expired && !renewed && options.tokens && platformContract[name].access.kind !== 'public') {
+          renewed = true;
+          await options.tokens.renew();
+          attempt -= 1; // a renewal is not a retry of a failing platform
+          continue;
+        }
+        if (response.status < 500 && response.status !== 429) throw failure;
+      } catch (error) {
+        if (!(error instanceof DeskFailure) || !error.transient || error.code === 'platform_invalid_response') throw error;
+        failure = error;
+      }
+      if (attempt + 1 >= policy.attempts) throw failure;
+      await sleep(failure.extra.retryAfterMs ?? backoffDelay(policy, attempt, random));
+    }
+  }
+
+  return { call, baseUrl: options.baseUrl };
+}

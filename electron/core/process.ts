@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { DemoAccount } from '../../shared/ipc/views';
+import { createDeskCore } from './desk-core';
+
+/**
+ * Entry of the core when it runs as its own process: an Electron utility process (messages on
+ * `process.parentPort`) or a Node child process (`process.send`). The host sends
+ * `{type:'invoke', id, channel, input}`; the core answers `{type:'result', id, result}`, pushes
+ * `{type:'event', name, payload}`, and says `{type:'ready'}` once it can serve.
+ */
+interface ParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+const Invoke = z.object({ type: z.literal('invoke'), id: z.number().int(), channel: z.string(), input: z.unknown() });
+
+function hostChannel() {
+  const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  if (parentPort) {
+    return { send: (m: unknown) => parentPort.postMessage(m), listen: (fn: (m: unknown) => void) => parentPort.on('message', (e) => fn(e.data)) };
+  }
+  if (process.send) {
+    const send = process.send.bind(process);
+    return { send: (m: unknown) => send(m), listen: (fn: (m: unknown) => void) => process.on('message', fn) };
+  }
+  throw new Error('the core process needs a host: start it as a utility process or a forked child');
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { data: { type: 'string' }, platform: { type: 'string' }, 'demo-accounts': { type: 'string' } },
+  });
+  if (!values.data || !values.platform) throw new Error('usage: core --data DIR --platform URL [--demo-accounts JSON]');
+  const demoAccounts = values['demo-accounts'] ? z.array(DemoAccount).parse(JSON.parse(values['demo-accounts'])) : null;
+  const host = hostChannel();
+  const core = await createDeskCore({ dataDir: values.data, defaultPlatformUrl: values.platform, demoAccounts });
+  core.on((name, payload) => host.send({ type: 'event', name, payload }));
+  host.listen((message) => {
+    const invoke = Invoke.safeParse(message);
+    if (!invoke.success) return;
+    const { id, channel, input } = invoke.data;
+    void core.dispatch(channel, input).then((result) => host.send({ type: 'result', id, result }));
+  });
+  host.send({ type: 'ready' });
+}
+
+main().catch((error: unknown) => {
+  console.error(`core failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});

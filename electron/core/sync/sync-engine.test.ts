@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openReplica, signedInClient } from '../../../test/fixtures/console-parts';
+import { startFaultyProxy } from '../../../test/fixtures/faulty-proxy';
+import { startTestSandbox, temporaryFolder, type RunningSandbox } from '../../../test/fixtures/sandbox';
+import type { SyncStatus } from '../../../shared/ipc/views';
+import { SyncEngine } from './sync-engine';
+
+const platformDir = temporaryFolder();
+let sandbox: RunningSandbox;
+
+beforeAll(async () => {
+  // The platform's answers are not re-checked here, so it can serve a record that is itself bad.
+  sandbox = await startTestSandbox(platformDir.path, { listings: 400, validateResponses: false });
+});
+afterAll(async () => {
+  await sandbox.close();
+  platformDir.remove();
+});
+
+const platformCount = (table: string, where = '1 = 1') =>
+  (sandbox.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
+
+function engineFor(replicaFolder: string, client: Awaited<ReturnType<typeof signedInClient>>, pageSize = 100) {
+  const { db, replica } = openReplica(replicaFolder);
+  const progress: Omit<SyncStatus, 'pendingOutbox'>[] = [];
+  const changed: string[][] = [];
+  const engine = new SyncEngine(replica, () => client, { progress: (s) => progress.push(s), cacheChanged: (t) => changed.push(t) }, { pollMs: 60_000, pageSize });
+  return { db, replica, engine, progress, changed };
+}
+
+describe('sync', () => {
+  it('replicates everything the role may see, reporting progress, then only what changed', async () => {
+    const folder = temporaryFolder();
+    const client = await signedInClient(sandbox.url, 'mod.chen');
+    const { db, replica, engine, progress } = engineFor(folder.path, client);
+    await engine.syncNow();
+    expect((db.prepare('SELECT count(*) AS n FROM listings').get() as { n: number }).n).toBe(platformCount('listings'));
+    expect((db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(platformCount('users'));
+    expect((db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n).toBe(platformCount('reports'));
+    const total = platformCount('feed');
+    expect(progress[0]).toMatchObject({ phase: 'initial', total });
+    expect(progress.at(-1)).toMatchObject({ phase: 'idle', done: total, online: true });
+    expect(progress.some((p) => p.phase === 'initial' && p.done > 0 && p.done < total)).toBe(true);
+
+    const pending = replica.pendingQueue({ sort: 'oldest', offset: 0, limit: 1 }, []).rows[0]!;
+    await client.call('decide', { body: { idempotencyKey: 'sync-test-approve', listingId: pending.id, action: 'approve', basedOnVersion: pending.version } });
+    progress.length = 0;
+    await engine.syncNow();
+    engine.stop();
+    expect(progress[0]).toMatchObject({ phase: 'incremental', total: 1 });
+    expect(replica.listing(pending.id)).toMatchObject({ status: 'published', version: pending.version + 1 });
+    db.close();
+    folder.remove();
+  });
+
+  it('quarantines a malformed record with reason and path, and lands the rest of its page', async () => {
+    const folder = temporaryFolder();
+    const [victim] = sandbox.db.prepare("SELECT id FROM listings WHERE status = 'published' LIMIT 1").all() as { id: string }[];
+    sandbox.db.prepare("UPDATE listings SET status = 'on_hold', version = version + 1 WHERE id = ?").run(victim!.id);
+    sandbox.db.prepare("INSERT OR REPLACE INTO feed (entity_type, entity_id, op) VALUES ('listing', ?, 'upsert')").run(victim!.id);
+    const client = await signedInClient(sandbox.url, 'mod.lin');
+    const { db, replica, engine, progress } = engineFor(folder.path, client);
+    await engine.syncNow();
+    engine.stop();
+    expect(replica.quarantined()).toEqual([
+      expect.objectContaining({ entityType: 'listing', entityId: victim!.id, path: 'record.status', reason: expect.stringMatching(/expected one of/i) }),
+    ]);
+    expect(replica.listing(victim!.id)).toBeUndefined();
+    expect((db.prepare('SELECT count(*) AS n FROM listings').get() as { n: number }).n).toBe(platformCount('listings') - 1);
+    expect(progress.at(-1)?.quarantined).toBe(1);
+    sandbox.db.prepare("UPDATE listings SET status = 'published', version = version + 1 WHERE id = ?").run(victim!.id);
+    sandbox.db.prepare("INSERT OR REPLACE INTO feed (entity_type, entity_id, op) VALUES ('listing', ?, 'upsert')").run(victim!.id);
+    db.close();
+    folder.remove();
+  });
+
+  it('resumes from its committed cursor after being cut off mid-sync, without loss or repeats', async () => {
+    const folder = temporaryFolder();
+    let served = 0;
+    const proxy = await startFaultyProxy(sandbox.url, (req) => {
+      if (req.url?.startsWith('/v1/changes')) served += 1;
+      return served > 1 && req.url?.startsWith('/v1/changes') ? { kind: 'reset' } : { kind: 'pass' };
+    });
+    const cut = engineFor(folder.path, await signedInClient(proxy.url, 'mod.chen', { fast: true }));
+    await cut.engine.syncNow();
+    cut.engine.stop();
+    expect(cut.progress.at(-1)).toMatchObject({ phase: 'offline', online: false });
+    const afterFirstPage = (cut.db.prepare('SELECT count(*) AS n FROM listings').get() as { n: number }).n + (cut.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+    expect(afterFirstPage).toBe(100);
+    cut.db.close();
+    await proxy.close();
+
+    const resumed = engineFor(folder.path, await signedInClient(sandbox.url, 'mod.chen'));
+    await resumed.engine.syncNow();
+    resumed.engine.stop();
+    expect(resumed.progress[0]).toMatchObject({ phase: 'incremental' });
+    expect((resumed.db.prepare('SELECT count(*) AS n FROM listings').get() as { n: number }).n).toBe(platformCount('listings'));
+    expect((resumed.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(platformCount('users'));
+    resumed.db.close();
+    folder.remove();
+  });
+});

@@ -1,0 +1,96 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { errorStatus, issuePath } from '../../../shared/errors';
+import { platformContract, type EndpointName, type PlatformContract } from '../../../shared/platform/contract';
+import type { Endpoint, Output, ParsedInput } from '../../../shared/platform/endpoint';
+import type { RequestContext } from './context';
+import { ApiFailure } from './failure';
+
+export type Handler<E extends Endpoint> = (ctx: RequestContext, input: ParsedInput<E>) => Output<E>;
+/** One handler per contract endpoint; a missing one is a compile error. */
+export type HandlerTable = { [K in EndpointName]: Handler<PlatformContract[K]> };
+
+interface Route {
+  name: EndpointName;
+  endpoint: Endpoint;
+  pattern: RegExp;
+  paramNames: string[];
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Routes compiled from the contract: a path template becomes an anchored pattern. */
+export function compileRoutes(): Route[] {
+  return (Object.entries(platformContract) as [EndpointName, Endpoint][]).map(([name, endpoint]) => {
+    const paramNames: string[] = [];
+    const source = endpoint.path.replace(/\{(\w+)\}/g, (_, param: string) => {
+      paramNames.push(param);
+      return '([^/]+)';
+    });
+    return { name, endpoint, pattern: new RegExp(`^${source}$`), paramNames };
+  });
+}
+
+export function matchRoute(routes: Route[], method: string, pathname: string) {
+  for (const route of routes) {
+    if (route.endpoint.method !== method) continue;
+    const match = route.pattern.exec(pathname);
+    if (!match) continue;
+    const params: Record<string, string> = {};
+    route.paramNames.forEach((name, i) => {
+      params[name] = decodeURIComponent(match[i + 1] ?? '');
+    });
+    return { route, params };
+  }
+  return undefined;
+}
+
+function parsePart(prefix: string, schema: z.ZodType | undefined, value: unknown): unknown {
+  if (!schema) return prefix === 'body' ? undefined : {};
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new ApiFailure('validation_failed', `${issuePath(prefix, issue.path)}: ${issue.message}`, {
+    path: issuePath(prefix, issue.path),
+  });
+}
+
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new ApiFailure('payload_too_large', `body over ${MAX_BODY_BYTES} bytes`, { path: 'body' });
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiFailure('validation_failed', 'body: not valid JSON', { path: 'body' });
+  }
+}
+
+/** Parses path, query and body of a matched request against its declaration. */
+export function parseInput(endpoint: Endpoint, params: Record<string, string>, query: URLSearchParams, body: unknown) {
+  return {
+    params: parsePart('params', endpoint.params, params),
+    query: parsePart('query', endpoint.query, Object.fromEntries(query.entries())),
+    body: parsePart('body', endpoint.body, body),
+  };
+}
+
+export function sendJson(res: ServerResponse, status: number, payload: unknown): void {
+  const text = JSON.stringify(payload);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}
+
+export function sendFailure(res: ServerResponse, failure: ApiFailure): void {
+  sendJson(res, errorStatus[failure.code], failure.body());
+}

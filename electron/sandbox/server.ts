@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { platformApiVersion } from '../../shared/platform/contract';
+import { buildOpenApiDocument } from '../../shared/platform/openapi';
+import type { PlatformSettings, RequestContext } from './http/context';
+import { ApiFailure } from './http/failure';
+import { handlers } from './http/handlers';
+import { compileRoutes, matchRoute, parseInput, readJsonBody, sendFailure, sendJson } from './http/router';
+import { listingImageSvg } from './media';
+import { authenticate } from './services/auth';
+import { ensureDemoStaff, type DemoAccount } from './services/demo-staff';
+import { openPlatformDatabase, type PlatformDb } from './store/database';
+import { seedPlatform } from './store/seeding';
+
+export interface SandboxOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  listings?: number;
+  seed?: number;
+  /** The seeded world's "now"; defaults to the start of today (UTC), so one day's seeds match. */
+  anchor?: Date;
+  /** Sets every demo account's password (for scripts); otherwise generated once per data folder. */
+  staffPassword?: string;
+  settings?: Partial<PlatformSettings>;
+  /** Checks every answer against the contract; off only for benchmarks. */
+  validateResponses?: boolean;
+  now?: () => Date;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  staff: DemoAccount[];
+  db: PlatformDb;
+  close(): Promise<void>;
+}
+
+const defaultSettings: PlatformSettings = {
+  accessTtlSeconds: 15 * 60,
+  refreshTtlSeconds: 30 * 24 * 3600,
+  claimTtlSeconds: 10 * 60,
+};
+
+const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+
+const MEDIA_PATH = /^\/media\/listings\/([\w-]+)\/(\d+)\.svg$/;
+
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const now = options.now ?? (() => new Date());
+  const db = openPlatformDatabase(join(options.dataDir, 'platform.sqlite'));
+  seedPlatform(db, { seed: options.seed ?? 20261129, listings: options.listings ?? 3000, anchor: options.anchor ?? startOfDay(now()) });
+  const staff = ensureDemoStaff(db, options.dataDir, options.staffPassword, now());
+  const settings = { ...defaultSettings, ...options.settings };
+  const routes = compileRoutes();
+  const validateResponses = options.validateResponses ?? true;
+  const openApi = JSON.stringify(buildOpenApiDocument(platformApiVersion));
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const method = req.method ?? 'GET';
+    if (method === 'GET' && url.pathname === '/openapi.json') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(openApi);
+      return;
+    }
+    const media = method === 'GET' ? MEDIA_PATH.exec(url.pathname) : null;
+    if (media) {
+      const svg = listingImageSvg(db, media[1]!, Number(media[2]));
+      if (svg) res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=86400' }).end(svg);
+      else sendFailure(res, new ApiFailure('not_found', 'no such image'));
+      return;
+    }
+    const matched = matchRoute(routes, method, url.pathname);
+    if (!matched) throw new ApiFailure('not_found', `no route ${method} ${url.pathname}`);
+    const { route, params } = matched;
+    const ctx: RequestContext = { db, now, settings, staff: null };
+    if (route.endpoint.access.kind !== 'public') {
+      ctx.staff = authenticate(db, now(), req.headers.authorization);
+      const access = route.endpoint.access;
+      if (access.kind === 'scope' && !ctx.staff.scopes.has(access.scope)) {
+        throw new ApiFailure('forbidden_scope', `${route.name} needs scope ${access.scope}, which your roles do not grant`);
+      }
+    }
+    const body = route.endpoint.body ? await readJsonBody(req) : undefined;
+    const input = parseInput(route.endpoint, params, url.searchParams, body);
+    const handler = handlers[route.name] as (c: RequestContext, i: unknown) => unknown;
+    const output = handler(ctx, input);
+    if (validateResponses) {
+      const checked = route.endpoint.output.safeParse(output);
+      if (!checked.success) throw new Error(`${route.name} produced an answer outside the contract: ${checked.error.message}`);
+    }
+    sendJson(res, 200, output);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof ApiFailure) return sendFailure(res, error);
+      console.error('sandbox: unexpected error', error);
+      sendFailure(res, new ApiFailure('internal', 'the platform failed to answer; try again'));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    staff,
+    db,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}

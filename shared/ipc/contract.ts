@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { DeskError } from '../errors';
+import { ModerationAction } from '../platform/entities';
+import type { Role } from '../platform/roles';
+import { ListingDetail, OutboxEntry, QueuePage, QueueQuery, SessionStatus, SyncStatus } from './views';
+
+/** Who may call a channel: anyone (signing in), any signed-in staff, or the listed roles. */
+export type ChannelAccess = 'anyone' | 'signed_in' | readonly Role[];
+
+export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: ChannelAccess;
+}
+
+const channel = <I extends z.ZodType, O extends z.ZodType>(def: Channel<I, O>) => def;
+const moderators: readonly Role[] = ['moderator', 'senior_moderator'];
+const none = z.object({}).strict();
+
+/**
+ * Every IPC channel, once. The main process's router, the preload's whitelist, the bridge and
+ * the renderer's typed client all derive from this object.
+ */
+export const ipcChannels = {
+  'session:status': channel({ input: none, output: SessionStatus, access: 'anyone' }),
+  'session:signIn': channel({
+    input: z
+      .object({
+        platformUrl: z.url({ protocol: /^https?$/ }).max(300).optional(),
+        username: z.string().trim().min(1).max(64),
+        password: z.string().min(1).max(256),
+      })
+      .strict(),
+    output: SessionStatus,
+    access: 'anyone',
+  }),
+  'session:signOut': channel({
+    input: z
+      .object({
+        /** Required once the core said decisions are still undelivered. */
+        undelivered: z.enum(['deliver_first', 'keep_for_next_sign_in']).optional(),
+      })
+      .strict(),
+    output: z.object({ signedOut: z.boolean(), undelivered: z.number().int().nonnegative(), kept: z.boolean() }),
+    access: 'signed_in',
+  }),
+  'sync:status': channel({ input: none, output: SyncStatus, access: 'signed_in' }),
+  'sync:now': channel({ input: none, output: z.object({ started: z.boolean() }), access: 'signed_in' }),
+  'moderation:queue': channel({ input: QueueQuery.strict(), output: QueuePage, access: moderators }),
+  'moderation:listing': channel({
+    input: z.object({ listingId: z.string().min(1).max(64) }).strict(),
+    output: ListingDetail,
+    access: moderators,
+  }),
+  'moderation:decide': channel({
+    input: z
+      .object({
+        listingId: z.string().min(1).max(64),
+        action: ModerationAction,
+        reasonCode: z.string().min(1).max(64).nullable(),
+        note: z.string().max(2000).default(''),
+        basedOnVersion: z.number().int().positive(),
+      })
+      .strict(),
+    output: OutboxEntry,
+    access: moderators,
+  }),
+  'outbox:list': channel({ input: none, output: z.object({ entries: z.array(OutboxEntry) }), access: 'signed_in' }),
+  'outbox:dismiss': channel({
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ dismissed: z.boolean() }),
+    access: 'signed_in',
+  }),
+  'media:image': channel({
+    input: z.object({ path: z.string().regex(/^\/media\/[\w/.-]+$/).max(300) }).strict(),
+    output: z.object({ dataUrl: z.string() }),
+    access: 'signed_in',
+  }),
+} satisfies Record<string, Channel>;
+
+export type IpcChannels = typeof ipcChannels;
+export type ChannelName = keyof IpcChannels;
+export type ChannelInput<C extends ChannelName> = z.input<IpcChannels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.infer<IpcChannels[C]['output']>;
+
+/** Events the core pushes to the renderer. */
+export const ipcEvents = {
+  'session:changed': SessionStatus,
+  'sync:progress': SyncStatus,
+  'cache:changed': z.object({ entityTypes: z.array(z.string()) }),
+  'outbox:changed': z.object({ pending: z.number().int().nonnegative() }),
+} as const;
+export type EventName = keyof typeof ipcEvents;
+export type EventPayload<E extends EventName> = z.infer<(typeof ipcEvents)[E]>;
+
+export const channelNames = Object.keys(ipcChannels) as ChannelName[];
+export const eventNames = Object.keys(ipcEvents) as EventName[];
+
+/** The envelope every invocation answers with, over Electron IPC and over the bridge alike. */
+export const InvokeResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), output: z.unknown() }),
+  z.object({ ok: z.literal(false), error: DeskError }),
+]);
+export type InvokeResult = z.infer<typeof InvokeResult>;
+
+/** What the preload exposes as window.desk, and the bridge client imitates. */
+export interface DeskApi {
+  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<InvokeResult>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { Role } from './roles';
+
+/** Ids are opaque strings with a readable prefix (lst_, usr_, rpt_, stf_, dec_). */
+const Id = z.string().min(1).max(64);
+const Timestamp = z.iso.datetime().describe('UTC ISO-8601');
+
+/** Masked per GB/T 35273 §7.2 style: keep 3 leading and 4 trailing digits (135****7162). */
+export const MaskedPhone = z.string().regex(/^\d{3}\*{4}\d{4}$/, 'must be a masked phone like 135****7162');
+
+/** An image is an absolute URL or a path on the platform's own origin (resolved by the client). */
+export const ImageRef = z
+  .string()
+  .max(500)
+  .regex(/^(https?:\/\/|\/)\S*$/, 'must be an http(s) URL or a platform path starting with /');
+
+export const categories = ['second_hand', 'housing', 'jobs', 'local_services', 'used_cars', 'pets'] as const;
+export const Category = z.enum(categories);
+export type Category = z.infer<typeof Category>;
+
+export const listingStatuses = ['pending', 'published', 'rejected', 'removed', 'expired', 'anonymised'] as const;
+export const ListingStatus = z.enum(listingStatuses);
+export type ListingStatus = z.infer<typeof ListingStatus>;
+
+/** What the price is per: a sale, a month of rent or salary, a day or an hour of service. */
+export const PriceUnit = z.enum(['item', 'month', 'day', 'hour']);
+export type PriceUnit = z.infer<typeof PriceUnit>;
+
+export const moderationActions = ['approve', 'reject', 'remove', 'request_edit', 'escalate'] as const;
+export const ModerationAction = z.enum(moderationActions);
+export type ModerationAction = z.infer<typeof ModerationAction>;
+
+export const Listing = z.object({
+  id: Id,
+  sellerId: Id,
+  category: Category,
+  title: z.string().min(1).max(120),
+  body: z.string().max(5000),
+  /** Integer fen (1/100 yuan); null means 面议 (price on request). */
+  priceFen: z.number().int().nonnegative().nullable(),
+  priceUnit: PriceUnit,
+  city: z.string().min(1).max(20),
+  district: z.string().min(1).max(20),
+  contactPhoneMasked: MaskedPhone,
+  images: z.array(ImageRef).max(12),
+  status: ListingStatus,
+  /** Set while a moderator has escalated it and a senior has not decided yet. */
+  escalated: z.boolean(),
+  displayUntil: z.iso.date(),
+  version: z.number().int().positive(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Listing = z.infer<typeof Listing>;
+
+export const userStatuses = ['active', 'warned', 'suspended', 'banned', 'cancelled', 'anonymised'] as const;
+export const UserStatus = z.enum(userStatuses);
+
+export const RiskSignal = z.object({
+  kind: z.enum(['new_region', 'failed_login_burst', 'shared_device', 'shared_phone']),
+  detail: z.string().max(200),
+  at: Timestamp,
+});
+export type RiskSignal = z.infer<typeof RiskSignal>;
+
+export const PlatformUser = z.object({
+  id: Id,
+  nickname: z.string().min(1).max(40),
+  phoneMasked: MaskedPhone,
+  status: UserStatus,
+  registeredAt: Timestamp,
+  lastLoginAt: Timestamp.nullable(),
+  riskSignals: z.array(RiskSignal).max(50),
+  version: z.number().int().positive(),
+  updatedAt: Timestamp,
+});
+export type PlatformUser = z.infer<typeof PlatformUser>;
+
+export const reportReasons = [
+  'fraud', 'prohibited_item', 'contact_in_text', 'duplicate', 'wrong_category', 'misleading_price', 'offensive', 'other',
+] as const;
+export const ReportReason = z.enum(reportReasons);
+
+export const ListingReport = z.object({
+  id: Id,
+  listingId: Id,
+  reporterId: Id,
+  reason: ReportReason,
+  note: z.string().max(500),
+  createdAt: Timestamp,
+  version: z.number().int().positive(),
+});
+export type ListingReport = z.infer<typeof ListingReport>;
+
+export const StaffProfile = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role).min(1),
+});
+export type StaffProfile = z.infer<typeof StaffProfile>;
+
+export const Claim = z.object({
+  listingId: Id,
+  holder: z.object({ staffId: Id, displayName: z.string() }),
+  claimedAt: Timestamp,
+  expiresAt: Timestamp,
+});
+export type Claim = z.infer<typeof Claim>;
+
+export const Decision = z.object({
+  id: Id,
+  idempotencyKey: z.string(),
+  listingId: Id,
+  action: ModerationAction,
+  reasonCode: z.string().nullable(),
+  note: z.string(),
+  staffId: Id,
+  staffName: z.string(),
+  basedOnVersion: z.number().int().positive(),
+  decidedAt: Timestamp,
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const AuditEvent = z.object({
+  seq: z.number().int().positive(),
+  at: Timestamp,
+  staffId: Id.nullable(),
+  action: z.string(),
+  subject: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
