@@ -9,8 +9,9 @@ describe('the core as its own process', () => {
   it('says ready, answers invocations by id and refuses what the contract does not know', async () => {
     const data = temporaryFolder();
     const demo = JSON.stringify([{ role: 'moderator', username: 'mod.chen', password: 'demo' }]);
-    const child = fork(entry, ['--data', data.path, '--platform', 'http://127.0.0.1:9', '--demo-accounts', demo], {
+    const child = fork(entry, ['--data', data.path, '--platform', 'http://127.0.0.1:9'], {
       execPath: tsx,
+      env: { ...process.env, XUNTONG_DEMO_ACCOUNTS: demo },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     try {

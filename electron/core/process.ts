@@ -30,10 +30,12 @@ function hostChannel() {
 
 async function main() {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, platform: { type: 'string' }, 'demo-accounts': { type: 'string' } },
+    options: { data: { type: 'string' }, platform: { type: 'string' } },
   });
-  if (!values.data || !values.platform) throw new Error('usage: core --data DIR --platform URL [--demo-accounts JSON]');
-  const demoAccounts = values['demo-accounts'] ? z.array(DemoAccount).parse(JSON.parse(values['demo-accounts'])) : null;
+  if (!values.data || !values.platform) throw new Error('usage: core --data DIR --platform URL (demo accounts in XUNTONG_DEMO_ACCOUNTS)');
+  // The demo platform's accounts come in the environment: a command line is visible to every local user.
+  const demoText = process.env.XUNTONG_DEMO_ACCOUNTS;
+  const demoAccounts = demoText ? z.array(DemoAccount).parse(JSON.parse(demoText)) : null;
   const host = hostChannel();
   const core = await createDeskCore({ dataDir: values.data, defaultPlatformUrl: values.platform, demoAccounts });
   core.on((name, payload) => host.send({ type: 'event', name, payload }));
@@ -44,6 +46,9 @@ async function main() {
     void core.dispatch(channel, input).then((result) => host.send({ type: 'result', id, result }));
   });
   host.send({ type: 'ready' });
+  const shutdown = () => void core.close().then(() => process.exit(0));
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,8 @@ import { startSandbox } from './server';
  * then exactly one `sandbox listening on <url>` line once requests are served.
  */
 const usage = `usage: npm run sandbox -- [--port N] [--data DIR] [--listings N] [--seed N] [--anchor YYYY-MM-DD]
-                          [--staff-password PW] [--claim-ttl SECONDS] [--access-ttl SECONDS]`;
+                          [--staff-password PW] [--claim-ttl SECONDS] [--access-ttl SECONDS]
+                          [--seed-database FILE]   (start an empty data folder from a ready database)`;
 
 function positiveInt(name: string, text: string | undefined, fallback: number, min = 1): number {
   if (text === undefined) return fallback;
@@ -31,6 +32,7 @@ async function main() {
         seed: { type: 'string' },
         anchor: { type: 'string' },
         'staff-password': { type: 'string' },
+        'seed-database': { type: 'string' },
         'claim-ttl': { type: 'string' },
         'access-ttl': { type: 'string' },
         help: { type: 'boolean' },
@@ -56,6 +58,7 @@ async function main() {
     seed: positiveInt('seed', values.seed, 20261129, 0),
     anchor,
     staffPassword: values['staff-password'],
+    seedDatabase: values['seed-database'],
     settings: {
       claimTtlSeconds: positiveInt('claim-ttl', values['claim-ttl'], 600),
       accessTtlSeconds: positiveInt('access-ttl', values['access-ttl'], 900),

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ export interface SandboxOptions {
   /** Sets every demo account's password (for scripts); otherwise generated once per data folder. */
   staffPassword?: string;
   settings?: Partial<PlatformSettings>;
+  /** A ready platform database to start from when the data folder has none (the packaged demo). */
+  seedDatabase?: string;
   /** Checks every answer against the contract; off only for benchmarks. */
   validateResponses?: boolean;
   now?: () => Date;
@@ -51,8 +53,10 @@ const MEDIA_PATH = /^\/media\/listings\/([\w-]+)\/(\d+)\.svg$/;
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   mkdirSync(options.dataDir, { recursive: true });
   const now = options.now ?? (() => new Date());
-  const db = openPlatformDatabase(join(options.dataDir, 'platform.sqlite'));
-  seedPlatform(db, { seed: options.seed ?? 20261129, listings: options.listings ?? 3000, anchor: options.anchor ?? startOfDay(now()) });
+  const file = join(options.dataDir, 'platform.sqlite');
+  if (options.seedDatabase && !existsSync(file)) copyFileSync(options.seedDatabase, file);
+  const db = openPlatformDatabase(file);
+  await seedPlatform(db, { seed: options.seed ?? 20261129, listings: options.listings ?? 3000, anchor: options.anchor ?? startOfDay(now()) });
   const staff = ensureDemoStaff(db, options.dataDir, options.staffPassword, now());
   const settings = { ...defaultSettings, ...options.settings };
   const routes = compileRoutes();

@@ -1,4 +1,4 @@
-import { seedWorld, type SeedOptions } from '../seed';
+import type { SeedOptions } from '../seed';
 import type { PlatformDb } from './database';
 import { readMeta, writeMeta } from './database';
 
@@ -9,8 +9,11 @@ const BATCH = 20_000;
  * through without being held in memory. Feed rows are written in the same order as the
  * entities, so an initial sync sees users before the listings that point at them.
  */
-export function seedPlatform(db: PlatformDb, options: SeedOptions): { seeded: boolean } {
+export async function seedPlatform(db: PlatformDb, options: SeedOptions): Promise<{ seeded: boolean }> {
   if (readMeta(db, 'seeded_at') !== undefined) return { seeded: false };
+  // Loaded only when a world must be generated: a packaged app ships a ready database instead,
+  // and leaves the generator out.
+  const { seedWorld } = await import('../seed');
   const world = seedWorld(options);
   const feed = db.prepare("INSERT INTO feed (entity_type, entity_id, op) VALUES (?, ?, 'upsert')");
   const insertUser = db.prepare(`

@@ -1,0 +1,105 @@
+import type { ListingDetail, OutboxEntry, QueueRow, SessionStatus, SyncStatus } from '../../shared/ipc/views';
+import { categories } from '../../shared/platform/entities';
+import type { Role } from '../../shared/platform/roles';
+
+/** Test-only records shaped like the core's answers, deterministic from an index. */
+const BASE = Date.parse('2026-11-20T02:00:00.000Z');
+const districts = ['天河区', '越秀区', '海珠区', '白云区'];
+
+export function queueRow(index: number): QueueRow {
+  return {
+    id: `lst_${String(index).padStart(5, '0')}`,
+    title: `测试信息 ${index}`,
+    category: categories[index % categories.length]!,
+    district: districts[index % districts.length]!,
+    priceFen: index % 5 === 0 ? null : 100_00 + index,
+    priceUnit: index % 2 === 0 ? 'item' : 'month',
+    createdAt: new Date(BASE + index * 60_000).toISOString(),
+    reportCount: index % 3,
+    version: 1,
+  };
+}
+
+export function listingDetail(row: QueueRow, overrides: Partial<ListingDetail> = {}): ListingDetail {
+  return {
+    listing: {
+      id: row.id,
+      sellerId: 'usr_00001',
+      category: row.category,
+      title: row.title,
+      body: `第一行\n第二行 ${row.id}`,
+      priceFen: row.priceFen,
+      priceUnit: row.priceUnit,
+      city: '广州',
+      district: row.district,
+      contactPhoneMasked: '135****7162',
+      images: [],
+      status: 'pending',
+      escalated: false,
+      displayUntil: '2026-12-20',
+      version: row.version,
+      createdAt: row.createdAt,
+      updatedAt: row.createdAt,
+    },
+    seller: {
+      id: 'usr_00001',
+      nickname: '小王',
+      phoneMasked: '135****7162',
+      status: 'active',
+      registeredAt: '2025-01-01T00:00:00.000Z',
+      lastLoginAt: null,
+      riskSignals: [],
+      version: 1,
+      updatedAt: '2025-01-01T00:00:00.000Z',
+      otherListingCount: 2,
+    },
+    reports: [],
+    undelivered: null,
+    ...overrides,
+  };
+}
+
+export function outboxEntry(overrides: Partial<OutboxEntry> = {}): OutboxEntry {
+  return {
+    id: 1,
+    idempotencyKey: 'key-00000001',
+    listingId: 'lst_00001',
+    action: 'approve',
+    reasonCode: null,
+    state: 'pending',
+    attempts: 0,
+    createdAt: '2026-11-20T02:00:00.000Z',
+    deliveredAt: null,
+    refusal: null,
+    lastError: null,
+    ...overrides,
+  };
+}
+
+export function signedIn(roles: Role[] = ['moderator'], overrides: Partial<SessionStatus> = {}): SessionStatus {
+  return {
+    state: 'signed_in',
+    staff: { id: 'stf_1', username: 'mod.chen', displayName: '陈晓峰', roles },
+    platformUrl: 'http://127.0.0.1:4780',
+    lastSignInAt: '2026-11-19T01:30:00.000Z',
+    demo: null,
+    ...overrides,
+  };
+}
+
+export function signedOut(overrides: Partial<SessionStatus> = {}): SessionStatus {
+  return { state: 'signed_out', staff: null, platformUrl: 'http://127.0.0.1:4780', lastSignInAt: null, demo: null, ...overrides };
+}
+
+export function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    phase: 'idle',
+    done: 0,
+    total: null,
+    lastSyncedAt: '2026-11-20T02:00:00.000Z',
+    online: true,
+    pendingOutbox: 0,
+    quarantined: 0,
+    ...overrides,
+  };
+}
