@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Decision, Listing } from './platform/entities';
 
 /**
  * Every failure the platform or the console reports is one of these codes. The renderer
@@ -37,8 +38,8 @@ export const ApiErrorBody = z.object({
       holder: z
         .object({ staffId: z.string(), displayName: z.string(), expiresAt: z.iso.datetime() })
         .optional(),
-      listing: z.unknown().optional().describe('The listing as it is now (a Listing)'),
-      lastDecision: z.unknown().optional().describe('The decision that changed it (a Decision)'),
+      listing: Listing.optional().describe('The listing as it is now'),
+      lastDecision: Decision.optional().describe('The decision that changed it, with who made it'),
     })
     .optional(),
 });

@@ -72,7 +72,8 @@ export const ipcChannels = {
     access: 'signed_in',
   }),
   'media:image': channel({
-    input: z.object({ path: z.string().regex(/^\/media\/[\w/.-]+$/).max(300) }).strict(),
+    // Segments of word characters only: no `..`, no query, nothing but a platform image path.
+    input: z.object({ path: z.string().regex(/^\/media(?:\/[\w-]+)+\.(?:svg|png|jpe?g|webp|gif)$/).max(300) }).strict(),
     output: z.object({ dataUrl: z.string() }),
     access: 'signed_in',
   }),

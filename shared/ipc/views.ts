@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Category, Listing, ListingReport, ModerationAction, PlatformUser, PriceUnit, StaffProfile } from '../platform/entities';
 import { Role } from '../platform/roles';
-import { DeskError } from '../errors';
+import { DeskError, DeskErrorCode } from '../errors';
 
 /** Shapes the core shows the renderer: views over the cache, never raw platform records with secrets. */
 
@@ -74,8 +74,8 @@ export const OutboxEntry = z.object({
   deliveredAt: z.iso.datetime().nullable(),
   /** Why the platform refused it, with the listing's state and who decided first. */
   refusal: DeskError.nullable(),
-  /** The last transient failure (unreachable platform), while it is still being retried. */
-  lastError: z.string().nullable(),
+  /** Why the last try failed (unreachable platform, expired session…), while it is still being retried. */
+  lastError: DeskErrorCode.nullable(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 

@@ -29,7 +29,7 @@ describe('outbox delivery', () => {
     const offline = delivery();
     await offline.kick();
     offline.stop();
-    expect(outbox.store.get(a.id)).toMatchObject({ state: 'pending', attempts: 1, lastError: expect.stringContaining('unreachable') });
+    expect(outbox.store.get(a.id)).toMatchObject({ state: 'pending', attempts: 1, lastError: 'platform_unreachable' });
     expect(outbox.store.undeliveredCount()).toBe(2);
     expect(online).toEqual([false]);
 

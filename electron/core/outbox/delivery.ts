@@ -67,13 +67,17 @@ export class OutboxDelivery {
         const { listing } = await this.client().call('decide', {
           body: { idempotencyKey: entry.idempotencyKey, ...entry.draft },
         });
+        // Stopped meanwhile (sign-out closed the outbox): the entry stays marked delivering and is
+        // sent again at the next sign-in, where its idempotency key makes the platform answer as before.
+        if (this.stopped) return;
         this.store.markDelivered(entry.id, this.now());
         this.events.connectivity(true);
         this.events.delivered(listing);
       } catch (error) {
+        if (this.stopped) return;
         if (error instanceof DeskFailure && (error.transient || waitsForSignIn.has(error.code))) {
           const delay = error.extra.retryAfterMs ?? backoffDelay(RETRY, entry.attempts, this.random);
-          this.store.markRetry(entry.id, error.message, new Date(this.now().getTime() + delay));
+          this.store.markRetry(entry.id, error.code, new Date(this.now().getTime() + delay));
           if (error.code === 'platform_unreachable') this.events.connectivity(false);
           this.events.changed();
           return;

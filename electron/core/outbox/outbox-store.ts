@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DeskError } from '../../../shared/errors';
+import type { DeskError, DeskErrorCode } from '../../../shared/errors';
 import type { OutboxEntry } from '../../../shared/ipc/views';
 import type { ModerationAction } from '../../../shared/platform/entities';
 import type { SqliteDb } from '../storage/migrations';
@@ -34,7 +34,7 @@ const toEntry = (r: OutboxRow): QueuedDecision => ({
   createdAt: r.created_at,
   deliveredAt: r.delivered_at,
   refusal: r.refusal === null ? null : (JSON.parse(r.refusal) as DeskError),
-  lastError: r.last_error,
+  lastError: r.last_error as DeskErrorCode | null,
   draft: JSON.parse(r.payload) as DecisionDraft,
   nextAttemptAt: r.next_attempt_at,
 });
@@ -97,7 +97,7 @@ export class OutboxStore {
   }
 
   /** Back to pending after a transient failure, not to be tried again before `retryAt`. */
-  markRetry(id: number, error: string, retryAt: Date): void {
+  markRetry(id: number, error: DeskErrorCode, retryAt: Date): void {
     this.db.prepare("UPDATE outbox SET state = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?").run(error, retryAt.toISOString(), id);
   }
 

@@ -82,6 +82,7 @@ export class SyncEngine {
   }
 
   private report(patch: Partial<SyncEngine['status']>): void {
+    if (this.stopped) return;
     this.status = { ...this.status, ...patch };
     this.events.progress(this.current());
   }
@@ -102,6 +103,8 @@ export class SyncEngine {
   }
 
   private failed(error: unknown): void {
+    // A run cut short by sign-out fails against closed files; that is the point, not a fault.
+    if (this.stopped) return;
     if (error instanceof DeskFailure && error.transient) {
       this.report({ phase: 'offline', online: false });
       return;
@@ -122,6 +125,8 @@ export class SyncEngine {
         { query: { cursor: cursor ?? undefined, limit: this.options.pageSize ?? 1000, withRemaining: first ? 'true' : 'false' } },
         ChangePageEnvelope,
       );
+      // Signed out while the page was on its way: the cache is closed, leave it be.
+      if (this.stopped) return;
       const envelope = ChangePageEnvelope.parse(page);
       if (first && envelope.remaining !== undefined) total = envelope.changes.length + envelope.remaining;
       if (first && envelope.changes.length > 0) this.report({ phase, done: 0, total, online: true });

@@ -1,21 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DeskErrorCode, type DeskError } from '../../../shared/errors';
+import type { DeskError } from '../../../shared/errors';
 import type { OutboxEntry } from '../../../shared/ipc/views';
-import { Decision } from '../../../shared/platform/entities';
 import { asDeskError } from '../../desk/desk-call-error';
 import { useDesk } from '../../desk/desk-context';
 import { useErrorMessage } from '../../i18n/error-message';
 import { useShanghaiTime } from '../../i18n/shanghai-time';
 
-/** Who got there first, when the platform says so (the conflict's lastDecision is a Decision). */
+/** Who got there first, when the platform says so. */
 function FirstDecision({ refusal }: { refusal: DeskError }) {
   const { t } = useTranslation();
   const formatTime = useShanghaiTime();
-  const decision = Decision.safeParse(refusal.conflict?.lastDecision);
+  const decision = refusal.conflict?.lastDecision;
   const holder = refusal.conflict?.holder;
-  if (decision.success) {
-    const { staffName, decidedAt, action } = decision.data;
+  if (decision) {
+    const { staffName, decidedAt, action } = decision;
     return <p>{t('outbox.decidedFirst', { staffName, time: formatTime(decidedAt), action: t(`actionsDone.${action}`) })}</p>;
   }
   if (holder) return <p>{t('outbox.heldBy', { displayName: holder.displayName, time: formatTime(holder.expiresAt) })}</p>;
@@ -39,8 +38,6 @@ export function OutboxEntryItem({ entry, onDismissed }: { entry: OutboxEntry; on
     }
   };
 
-  // lastError is free text from the core; show its translation when it is one of our codes.
-  const lastErrorCode = DeskErrorCode.safeParse(entry.lastError);
   return (
     <li className={`outbox-entry ${entry.state}`} data-outbox-id={entry.id}>
       <p>
@@ -53,7 +50,7 @@ export function OutboxEntryItem({ entry, onDismissed }: { entry: OutboxEntry; on
       </p>
       {entry.lastError && (
         <p className="muted">
-          {t('outbox.lastError', { reason: lastErrorCode.success ? errorMessage({ code: lastErrorCode.data, message: '' }) : t('outbox.lastErrorGeneric') })}
+          {t('outbox.lastError', { reason: errorMessage({ code: entry.lastError, message: '' }) })}
         </p>
       )}
       {entry.state === 'refused' && (

@@ -32,7 +32,7 @@ const refused = outboxEntry({
 describe('the outbox panel', () => {
   it('lists pending and refused decisions, says who decided first, and dismisses a refusal', async () => {
     let entries: OutboxEntry[] = [
-      outboxEntry({ id: 6, listingId: 'lst_00041', attempts: 3, lastError: 'connect ECONNREFUSED 127.0.0.1:4780' }),
+      outboxEntry({ id: 6, listingId: 'lst_00041', attempts: 3, lastError: 'platform_unreachable' }),
       refused,
       outboxEntry({ id: 5, state: 'delivered', deliveredAt: '2026-11-20T06:00:00.000Z' }),
     ];
@@ -47,8 +47,9 @@ describe('the outbox panel', () => {
     const panel = await screen.findByTestId('outbox-panel');
     await waitFor(() => expect(panel).toHaveTextContent('待送达'));
     expect(panel).toHaveTextContent('已尝试 3 次');
-    expect(panel).toHaveTextContent('暂时无法送达，将自动重试');
-    expect(panel).not.toHaveTextContent('ECONNREFUSED');
+    // The failure's code is shown translated, never the core's raw message.
+    expect(panel).toHaveTextContent('上次失败：无法连接平台');
+    expect(panel).not.toHaveTextContent('platform_unreachable');
     expect(panel).toHaveTextContent('平台拒绝');
     expect(panel).toHaveTextContent('该信息已有审核决定。');
     expect(panel).toHaveTextContent('林嘉欣 已于 2026/11/20 14:05 通过');

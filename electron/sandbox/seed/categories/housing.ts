@@ -1,4 +1,4 @@
-import { fenOf, roundYuan, sayFrom, wan, type DraftContext, type Line, type ListingDraft } from '../draft';
+import { fenOf, roundYuan, sayFrom, type DraftContext, type Line, type ListingDraft } from '../draft';
 
 /** A kind of rental with its Baiyun-baseline monthly rent (yuan); districts scale it. */
 interface Layout {
@@ -85,7 +85,8 @@ function draftResale(c: DraftContext): ListingDraft {
   const norm = c.place.district.salePerSqm * area;
   const yuan = roundYuan(norm * c.rng.between(0.85, 1.15), 10000);
   return {
-    title: `业主自售 ${c.place.estate} ${rooms} ${area}㎡ ${wan(yuan)}`,
+    // The price stays out of the title: a planted low price replaces priceFen and must not contradict it.
+    title: `业主自售 ${c.place.estate} ${rooms} ${area}㎡ ${c.rng.pick(['近地铁', '南向', '带车位', '学位房'])}`,
     sentences: [
       `${c.place.estate}${rooms}，建面${area}㎡，${c.rng.pick(['满五唯一', '满二', '红本在手'])}。`,
       `近${c.place.station}地铁站，周边学校、商场配套成熟。`,

@@ -1,6 +1,6 @@
 import { fenOf, roundYuan, say, sayFrom, stepFor, type DraftContext, type Line, type ListingDraft } from '../draft';
 
-type GoodsKind = 'phone' | 'computer' | 'console' | 'camera' | 'ebike' | 'bicycle' | 'furniture' | 'appliance' | 'baby' | 'fitness' | 'hobby';
+type GoodsKind = 'phone' | 'computer' | 'console' | 'camera' | 'drone' | 'ebike' | 'bicycle' | 'furniture' | 'appliance' | 'baby' | 'fitness' | 'hobby';
 
 /** A second-hand good and what it typically fetches used on Guangzhou platforms (yuan). */
 interface Goods {
@@ -28,7 +28,8 @@ const GOODS: readonly Goods[] = [
   { name: 'PS5 光驱版', kind: 'console', yuan: 2600 },
   { name: '索尼 A7M3 机身', kind: 'camera', yuan: 6500 },
   { name: '富士 X-T30', kind: 'camera', yuan: 4200 },
-  { name: '大疆 Mini 3', kind: 'camera', yuan: 2300 },
+  { name: '大疆 Mini 3', kind: 'drone', yuan: 2300 },
+  { name: '大疆 Air 2S 畅飞套装', kind: 'drone', yuan: 3600 },
   { name: '雅迪电动车', kind: 'ebike', yuan: 1300 },
   { name: '爱玛电动车', kind: 'ebike', yuan: 1100 },
   { name: '小牛 NQi 电动车', kind: 'ebike', yuan: 2600 },
@@ -79,13 +80,18 @@ const KIND_LINES: Record<GoodsKind, readonly Line[]> = {
   ],
   console: ['游戏玩得少，基本吃灰。', '送两个手柄和几张游戏卡。', '功能全部正常，无漂移。'],
   camera: [
-    (c) => `快门数大概${c.rng.int(3, 30)}千次。`,
+    (c) => `快门数不到${c.rng.int(1, 3)}万，保养得好。`,
     '无进灰无霉斑，成色很好。',
     '送相机包和备用电池。',
   ],
+  drone: [
+    (c) => `飞行时间不到${c.rng.int(5, 40)}小时，无炸机。`,
+    '带三块电池和充电管家。',
+    '已实名登记，可以当面试飞。',
+  ],
   ebike: [
     '新国标，已上牌，可以过户。',
-    (c) => `续航大概${c.rng.int(4, 8)}十公里，电池去年换的。`,
+    (c) => `续航大概${c.rng.int(4, 8) * 10}公里，电池去年换的。`,
     '送头盔和充电器，刹车灵敏。',
     '毕业离开广州，便宜出。',
   ],
