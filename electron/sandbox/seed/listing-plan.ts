@@ -2,7 +2,7 @@ import type { Category } from '../../../shared/platform/entities';
 import { DAY_MS, HOUR_MS, MINUTE_MS, shanghaiDate } from './calendar';
 import type { SeedFrame } from './frame';
 import type { PlantedViolation, SeedListing } from './index';
-import { sellerFacts, strangerPhone, type SellerFacts } from './people';
+import { sellerFacts, sellerStanding, strangerPhone, type SellerFacts } from './people';
 import { Stream, streamOf, weighted, type Rng } from './random';
 import { clusterAround, type RepostCluster } from './reposts';
 import { pickDistrict, type Place } from './vocabulary/geography';
@@ -178,10 +178,11 @@ function updatedAtFor(rng: Rng, status: SeededStatus, createdAtMs: number, ancho
  */
 function chooseSeller(rng: Rng, frame: SeedFrame, createdAtMs: number, preferRisky: boolean): SellerFacts {
   for (let attempt = 0; attempt < 8; attempt++) {
-    const facts = sellerFacts(frame, Math.floor(frame.userCount * Math.pow(rng.next(), 1.4)));
-    if (facts.registeredAtMs > createdAtMs - 10 * MINUTE_MS) continue;
-    if (preferRisky && !facts.risky && attempt < 6) continue;
-    return facts;
+    const index = Math.floor(frame.userCount * Math.pow(rng.next(), 1.4));
+    const standing = sellerStanding(frame, index);
+    if (standing.registeredAtMs > createdAtMs - 10 * MINUTE_MS) continue;
+    if (preferRisky && !standing.risky && attempt < 6) continue;
+    return sellerFacts(frame, index);
   }
   // The older half of the accounts all registered more than a year ago.
   return sellerFacts(frame, Math.floor(rng.next() * frame.userCount * 0.5));

@@ -5,7 +5,7 @@ import { draftJob } from './categories/jobs';
 import { draftLocalService } from './categories/local-services';
 import { draftPet } from './categories/pets';
 import { draftSecondHand } from './categories/second-hand';
-import { draftUsedCar } from './categories/used-cars';
+import { USED_CAR_PRICE_RANGE_FEN, draftUsedCar } from './categories/used-cars';
 import type { DraftContext, ListingDraft } from './draft';
 import type { SeedFrame } from './frame';
 import type { SeedListing } from './index';
@@ -57,7 +57,8 @@ function writeAd(frame: SeedFrame, plan: ListingPlan): AdText {
   if (plan.original !== null) {
     // A repost re-derives its original's text from the original's own streams, then fidgets with it.
     const original = writeAd(frame, plan.original);
-    return { ...editRepost(rng, original, plan.planted.includes('price_too_low')), priceUnit: original.priceUnit };
+    const range = plan.category === 'used_cars' ? USED_CAR_PRICE_RANGE_FEN : null;
+    return { ...editRepost(rng, original, plan.planted.includes('price_too_low'), range), priceUnit: original.priceUnit };
   }
   const c: DraftContext = { rng, place: plan.place, anchorYear: frame.anchorYear };
   const draft = plan.prohibitedWhole ? prohibitedDraft(c, plan.category) : COMPOSERS[plan.category](c);

@@ -36,19 +36,33 @@ export function userId(index: number): string {
   return `usr_${String(index + 1).padStart(7, '0')}`;
 }
 
-export function sellerFacts(frame: SeedFrame, index: number): SellerFacts {
-  const rng = streamOf(frame.seed, Stream.sellerFacts, index);
+/** The part of the facts a seller search needs; cheaper than the full facts, drawn identically. */
+export interface SellerStanding {
+  registeredAtMs: number;
+  risky: boolean;
+}
+
+function drawStanding(frame: SeedFrame, index: number, rng: Rng): SellerStanding {
   // Ids follow registration order and sign-ups accelerate, so low ids are the old accounts.
   const t = (index + rng.next()) / frame.userCount;
   const ageMs = DAY_MS + (MAX_ACCOUNT_AGE_MS - DAY_MS) * Math.pow(1 - t, 1.6);
-  const risky = rng.chance(0.08);
+  return { registeredAtMs: frame.anchorMs - ageMs, risky: rng.chance(0.08) };
+}
+
+export function sellerStanding(frame: SeedFrame, index: number): SellerStanding {
+  return drawStanding(frame, index, streamOf(frame.seed, Stream.sellerFacts, index));
+}
+
+export function sellerFacts(frame: SeedFrame, index: number): SellerFacts {
+  const rng = streamOf(frame.seed, Stream.sellerFacts, index);
+  const standing = drawStanding(frame, index, rng);
   const suffix = (index * PHONE_SCRAMBLE + frame.phoneOffset) % 100_000_000;
   return {
     index,
     id: userId(index),
     phone: pickMobilePrefix(rng) + String(suffix).padStart(8, '0'),
-    registeredAtMs: frame.anchorMs - ageMs,
-    risky,
+    registeredAtMs: standing.registeredAtMs,
+    risky: standing.risky,
   };
 }
 
@@ -74,10 +88,13 @@ export function userAt(frame: SeedFrame, index: number): SeedUser {
   const nickname = composeNickname(rng);
   const status = facts.risky ? pickRiskyStatus(rng) : pickOrdinaryStatus(rng);
   const sinceRegistration = frame.anchorMs - facts.registeredAtMs;
-  // Most people log in often, so the last login sits near the anchor; a few never came back.
-  const lastLoginMs = rng.chance(0.03)
-    ? null
-    : frame.anchorMs - MINUTE_MS - (sinceRegistration - 2 * MINUTE_MS) * Math.pow(rng.next(), 3);
+  // Most accounts were used this month; some went dormant; a few never logged in after signing up.
+  const span = sinceRegistration - 2 * MINUTE_MS;
+  const roll = rng.next();
+  const lastLoginMs =
+    roll < 0.03
+      ? null
+      : frame.anchorMs - MINUTE_MS - (roll < 0.8 ? Math.min(span, 30 * DAY_MS) * Math.pow(rng.next(), 2) : span * rng.next());
   const riskSignals = facts.risky ? composeRiskSignals(rng, frame, facts.registeredAtMs) : [];
   const sharesDevice = riskSignals.some((s) => s.kind === 'shared_device');
   return {

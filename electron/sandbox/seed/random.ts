@@ -117,7 +117,14 @@ export function weighted<T>(entries: readonly (readonly [T, number])[]): (rng: R
   for (const [, weight] of entries) bounds.push((total += weight));
   return (rng) => {
     const roll = rng.next() * total;
-    for (let i = 0; i < bounds.length; i++) if (roll < (bounds[i] as number)) return values[i] as T;
-    return values[values.length - 1] as T;
+    // Binary search: the phone-prefix table has forty entries and is drawn for every account.
+    let lo = 0;
+    let hi = bounds.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (roll < (bounds[mid] as number)) hi = mid;
+      else lo = mid + 1;
+    }
+    return values[lo] as T;
   };
 }

@@ -56,11 +56,12 @@ export interface RepostText {
   priceFen: number | null;
 }
 
-export function editRepost(rng: Rng, original: RepostText, lowPrice: boolean): RepostText {
+/** `range` keeps an honest price inside its category's band (cars stay within 3万–30万). */
+export function editRepost(rng: Rng, original: RepostText, lowPrice: boolean, range: readonly [number, number] | null): RepostText {
   return {
     title: editTitle(rng, original.title),
     body: editBody(rng, original.body),
-    priceFen: original.priceFen === null ? null : nudgePrice(rng, original.priceFen, lowPrice),
+    priceFen: original.priceFen === null ? null : nudgePrice(rng, original.priceFen, lowPrice, range),
   };
 }
 
@@ -91,12 +92,13 @@ function editBody(rng: Rng, body: string): string {
   return edited === body ? `${body}欢迎咨询。` : edited;
 }
 
-function nudgePrice(rng: Rng, priceFen: number, lowPrice: boolean): number {
+function nudgePrice(rng: Rng, priceFen: number, lowPrice: boolean, range: readonly [number, number] | null): number {
   if (rng.chance(0.3)) return priceFen;
   const yuan = priceFen / 100;
   const step = stepFor(yuan);
   // A bait price only ever drifts down, so it stays a bait price.
   const factor = lowPrice ? rng.between(0.85, 1) : rng.between(0.93, 1.07);
   const nudged = lowPrice ? Math.floor((yuan * factor) / step) * step : Math.round((yuan * factor) / step) * step;
-  return Math.max(step, nudged) * 100;
+  const fen = Math.max(step, nudged) * 100;
+  return lowPrice || range === null ? fen : Math.min(range[1], Math.max(range[0], fen));
 }

@@ -33,9 +33,10 @@ const MODELS: readonly CarModel[] = [
   { name: '小鹏 P7', yuanNew: 220000, trims: ['586E', '670N+'] },
 ];
 
-/** Used-car listings on the platform sit between 3万 and 30万. */
+/** Used-car listings on the platform sit between 3万 and 30万 (unless the price is bait). */
 const MIN_YUAN = 30000;
 const MAX_YUAN = 300000;
+export const USED_CAR_PRICE_RANGE_FEN: readonly [number, number] = [fenOf(MIN_YUAN), fenOf(MAX_YUAN)];
 
 const HISTORY: readonly Line[] = [
   '个人一手车，非车商，手续齐全。',

@@ -66,6 +66,8 @@ export function spellPhone(rng: Rng, phone: string, form: ContactForm): string {
 }
 
 const WECHAT_MARKERS = ['加V', '加v', '加薇', '威信', '微 信', 'vx', 'VX', 'V信', '＋V', '薇信', 'wx'];
+/** Markers ending in a Latin letter, which would run into a Latin id without a gap. */
+const LATIN_ENDED_MARKERS = new Set(['加V', '加v', 'vx', 'VX', '＋V', 'wx']);
 const QQ_MARKERS = ['QQ', 'qq', 'QQ号', '扣扣', 'Q号', '企鹅号'];
 const PHONE_LABELS = ['电话：', '电话 ', '手机：', 'Tel ', '电', '联系电话：'];
 
@@ -82,8 +84,8 @@ export interface SpelledContact {
 export function spellContact(rng: Rng, phone: string, form: ContactForm): SpelledContact {
   if (form === 'wechat') {
     const marker = rng.pick(WECHAT_MARKERS);
-    // Latin markers run into a Latin id unless spaced: "vx gz_chen88", not "vxgz_chen88".
-    const gap = /[A-Za-z]$/.test(marker) ? rng.pick(['：', ':', ' ']) : rng.pick(['：', ':', ' ', '']);
+    // "vx gz_chen88", not "vxgz_chen88"; after a hanzi marker the id may follow directly.
+    const gap = LATIN_ENDED_MARKERS.has(marker) ? rng.pick(['：', ':', ' ']) : rng.pick(['：', ':', ' ', '']);
     const text = `${marker}${gap}${composeWechatId(rng)}`;
     return { form, bare: text, labelled: text };
   }
