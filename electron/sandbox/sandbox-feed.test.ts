@@ -71,8 +71,13 @@ describe('change feed', () => {
       }, accessToken),
     );
     const after = await readFeed(sandbox.url, accessToken, cursor);
-    expect(after.changes.map((c) => c.id)).toEqual([pending.id]);
-    expect(after.changes[0]).toMatchObject({ version: pending.version + 1, record: { status: 'published' } });
+    const listingChanges = after.changes.filter((c) => c.entityType === 'listing');
+    expect(listingChanges.map((c) => c.id)).toEqual([pending.id]);
+    expect(listingChanges[0]).toMatchObject({ version: pending.version + 1, record: { status: 'published' } });
+    // The decision itself travels too, so every console knows who decided what.
+    expect(after.changes.filter((c) => c.entityType === 'decision')).toEqual([
+      expect.objectContaining({ record: expect.objectContaining({ listingId: pending.id, action: 'approve', idempotencyKey: 'feed-test-0001' }) }),
+    ]);
     expect((await readFeed(sandbox.url, accessToken, after.cursor)).changes).toEqual([]);
   });
 

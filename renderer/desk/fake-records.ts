@@ -49,6 +49,8 @@ export function listingDetail(row: QueueRow, overrides: Partial<ListingDetail> =
       registeredAt: '2025-01-01T00:00:00.000Z',
       lastLoginAt: null,
       riskSignals: [],
+    strikes: 0,
+    restrictedUntil: null,
       version: 1,
       updatedAt: '2025-01-01T00:00:00.000Z',
       otherListingCount: 2,

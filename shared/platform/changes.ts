@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { endpoint, needs } from './endpoint';
-import { Listing, ListingReport, PlatformUser } from './entities';
+import { AccountAction, Appeal, Claim, Decision, FlagFeedback, Listing, ListingReport, PlatformUser } from './entities';
 import { pageLimit, queryFlag } from './fields';
 
-export const entityTypes = ['listing', 'user', 'report'] as const;
+export const entityTypes = ['listing', 'user', 'report', 'claim', 'decision', 'account_action', 'appeal', 'flag_feedback'] as const;
 export const EntityType = z.enum(entityTypes);
 export type EntityType = z.infer<typeof EntityType>;
 
@@ -23,12 +23,19 @@ export const Change = z
     changeOf('listing', Listing),
     changeOf('user', PlatformUser),
     changeOf('report', ListingReport),
+    // A claim's id in the feed is its listing's id: one claim per listing at a time.
+    changeOf('claim', Claim),
+    changeOf('decision', Decision),
+    changeOf('account_action', AccountAction),
+    changeOf('appeal', Appeal),
+    changeOf('flag_feedback', FlagFeedback),
   ])
   .superRefine((change, ctx) => {
     if (change.op === 'upsert' && change.record === null) {
       ctx.addIssue({ code: 'custom', path: ['record'], message: 'an upsert carries its record' });
     }
-    if (change.record !== null && change.record.id !== change.id) {
+    const recordId = change.record === null ? change.id : 'id' in change.record ? change.record.id : change.record.listingId;
+    if (recordId !== change.id) {
       ctx.addIssue({ code: 'custom', path: ['record', 'id'], message: 'record id differs from change id' });
     }
   });

@@ -3,10 +3,11 @@ import { login, logout, me, refresh } from './auth';
 import { listChanges } from './changes';
 import type { Endpoint } from './endpoint';
 import { createClaims, decide, getListing, listClaims, listDecisions, releaseClaim, renewClaim } from './moderation';
+import { actOnAccount, decideAppeal, linkedAccounts, recordFlagFeedback, runBatch, undoBatch, undoDecision } from './moderation-actions';
 import { revealPii } from './pii';
 
 /** Version of the contract, shown in the OpenAPI document; bump on any change clients can see. */
-export const platformApiVersion = '1.0.0';
+export const platformApiVersion = '1.1.0';
 
 /**
  * The platform's staff API: every endpoint, once. The sandbox serves exactly these routes, the
@@ -25,6 +26,13 @@ export const platformContract = {
   releaseClaim,
   decide,
   listDecisions,
+  undoDecision,
+  runBatch,
+  undoBatch,
+  actOnAccount,
+  linkedAccounts,
+  decideAppeal,
+  recordFlagFeedback,
   revealPii,
   listAuditEvents,
 } satisfies Record<string, Endpoint>;

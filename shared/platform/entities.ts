@@ -71,6 +71,10 @@ export const PlatformUser = z.object({
   registeredAt: Timestamp,
   lastLoginAt: Timestamp.nullable(),
   riskSignals: z.array(RiskSignal).max(50),
+  /** Warnings, suspensions and bans so far: the account's record. */
+  strikes: z.number().int().nonnegative(),
+  /** Until when a suspension holds; null when none does. */
+  restrictedUntil: Timestamp.nullable(),
   version: z.number().int().positive(),
   updatedAt: Timestamp,
 });
@@ -119,8 +123,65 @@ export const Decision = z.object({
   staffName: z.string(),
   basedOnVersion: z.number().int().positive(),
   decidedAt: Timestamp,
+  /** Set when the decision was part of a bulk action. */
+  batchId: z.string().nullable(),
+  /** Set when it was undone within its window, with who undid it. */
+  undoneAt: Timestamp.nullable(),
+  undoneBy: Id.nullable(),
 });
 export type Decision = z.infer<typeof Decision>;
+
+export const accountActions = ['warn', 'suspend', 'ban'] as const;
+export const AccountActionKind = z.enum(accountActions);
+export type AccountActionKind = z.infer<typeof AccountActionKind>;
+
+/** A warning, suspension or ban of a platform account, with the notice its user received. */
+export const AccountAction = z.object({
+  id: Id,
+  userId: Id,
+  action: AccountActionKind,
+  reasonCode: z.string(),
+  notice: z.string(),
+  /** Suspensions only. */
+  durationDays: z.number().int().positive().nullable(),
+  staffId: Id,
+  staffName: z.string(),
+  at: Timestamp,
+});
+export type AccountAction = z.infer<typeof AccountAction>;
+
+export const appealStatuses = ['open', 'upheld', 'overturned'] as const;
+
+/** A user's appeal against a moderation decision; decided by someone other than the first moderator. */
+export const Appeal = z.object({
+  id: Id,
+  listingId: Id,
+  decisionId: Id,
+  userId: Id,
+  statement: z.string().max(2000),
+  /** The listing as the first moderator saw it. */
+  evidence: z.object({ title: z.string(), body: z.string(), priceFen: z.number().int().nullable() }),
+  status: z.enum(appealStatuses),
+  outcomeNotice: z.string().nullable(),
+  decidedBy: Id.nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+  version: z.number().int().positive(),
+});
+export type Appeal = z.infer<typeof Appeal>;
+
+/** A moderator's verdict that an auto-flag was wrong, kept so the rules can learn and others see it. */
+export const FlagFeedback = z.object({
+  id: Id,
+  listingId: Id,
+  rule: z.string().max(64),
+  verdict: z.literal('false_positive'),
+  staffId: Id,
+  staffName: z.string(),
+  at: Timestamp,
+});
+export type FlagFeedback = z.infer<typeof FlagFeedback>;
 
 export const AuditEvent = z.object({
   seq: z.number().int().positive(),

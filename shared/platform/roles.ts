@@ -12,6 +12,10 @@ export const scopes = [
   'moderation:claim',
   'moderation:decide',
   'moderation:escalated',
+  'moderation:bulk',
+  'appeals:decide',
+  'accounts:act',
+  'accounts:ban',
   'pii:reveal',
   'audit:read',
 ] as const;
@@ -23,10 +27,14 @@ export type Scope = z.infer<typeof Scope>;
  * (rights tickets, disclosures, staff management) add their scopes here, and only here.
  */
 export const roleScopes: Record<Role, readonly Scope[]> = {
-  moderator: ['changes:read', 'listings:read', 'users:read', 'reports:read', 'moderation:claim', 'moderation:decide', 'pii:reveal'],
-  senior_moderator: [
+  moderator: [
     'changes:read', 'listings:read', 'users:read', 'reports:read',
-    'moderation:claim', 'moderation:decide', 'moderation:escalated', 'pii:reveal',
+    'moderation:claim', 'moderation:decide', 'accounts:act', 'pii:reveal',
+  ],
+  // Escalations, bulk actions, bans and appeals are a senior moderator's (PRODUCT.md, who uses it).
+  senior_moderator: [
+    'changes:read', 'listings:read', 'users:read', 'reports:read', 'moderation:claim', 'moderation:decide',
+    'moderation:escalated', 'moderation:bulk', 'appeals:decide', 'accounts:act', 'accounts:ban', 'pii:reveal',
   ],
   cs_agent: ['changes:read', 'listings:read', 'users:read', 'pii:reveal'],
   legal: ['changes:read', 'listings:read', 'users:read', 'pii:reveal'],

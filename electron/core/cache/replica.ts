@@ -2,6 +2,7 @@ import type { Change } from '../../../shared/platform/changes';
 import type { Listing, ListingReport, PlatformUser } from '../../../shared/platform/entities';
 import type { QueuePage, QueueQuery, QueueRow } from '../../../shared/ipc/views';
 import type { SqliteDb } from '../storage/migrations';
+import { isModerationChange, ModerationRecords } from './moderation-records';
 import { listingFromRow, listingParams, reportFromRow, userFromRow, type ListingRow, type ReportRow, type UserRow } from './rows';
 
 /** A change the feed sent that did not pass validation, kept aside with why. */
@@ -20,8 +21,10 @@ export interface QuarantinedChange {
  */
 export class Replica {
   private readonly statements;
+  private readonly moderation: ModerationRecords;
 
   constructor(private readonly db: SqliteDb) {
+    this.moderation = new ModerationRecords(db);
     this.statements = {
       upsertListing: db.prepare(`
         INSERT INTO listings (id, seller_id, category, title, body, price_fen, price_unit, city, district,
@@ -36,11 +39,14 @@ export class Replica {
           updated_at = excluded.updated_at
         WHERE excluded.version >= listings.version`),
       upsertUser: db.prepare(`
-        INSERT INTO users (id, nickname, phone_masked, status, registered_at, last_login_at, risk_signals, version, updated_at)
-        VALUES (@id, @nickname, @phoneMasked, @status, @registeredAt, @lastLoginAt, @riskSignals, @version, @updatedAt)
+        INSERT INTO users (id, nickname, phone_masked, status, registered_at, last_login_at, risk_signals, strikes,
+          restricted_until, version, updated_at)
+        VALUES (@id, @nickname, @phoneMasked, @status, @registeredAt, @lastLoginAt, @riskSignals, @strikes,
+          @restrictedUntil, @version, @updatedAt)
         ON CONFLICT(id) DO UPDATE SET nickname = excluded.nickname, phone_masked = excluded.phone_masked,
           status = excluded.status, registered_at = excluded.registered_at, last_login_at = excluded.last_login_at,
-          risk_signals = excluded.risk_signals, version = excluded.version, updated_at = excluded.updated_at
+          risk_signals = excluded.risk_signals, strikes = excluded.strikes, restricted_until = excluded.restricted_until,
+          version = excluded.version, updated_at = excluded.updated_at
         WHERE excluded.version >= users.version`),
       upsertReport: db.prepare(`
         INSERT INTO reports (id, listing_id, reporter_id, reason, note, created_at, version)
@@ -60,6 +66,10 @@ export class Replica {
   }
 
   private apply(change: Change): void {
+    if (isModerationChange(change)) {
+      this.moderation.apply(change);
+      return;
+    }
     const s = this.statements;
     if (change.op === 'delete' || change.record === null) {
       ({ listing: s.deleteListing, user: s.deleteUser, report: s.deleteReport })[change.entityType].run(change.id);
@@ -106,6 +116,7 @@ export class Replica {
   reset(): void {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM listings; DELETE FROM users; DELETE FROM reports; UPDATE sync_state SET cursor = NULL');
+      ModerationRecords.clear(this.db);
     })();
   }
 

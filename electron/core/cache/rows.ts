@@ -12,7 +12,8 @@ export interface ListingRow {
 }
 export interface UserRow {
   id: string; nickname: string; phone_masked: string; status: string; registered_at: string;
-  last_login_at: string | null; risk_signals: string; version: number; updated_at: string;
+  last_login_at: string | null; risk_signals: string; strikes: number; restricted_until: string | null;
+  version: number; updated_at: string;
 }
 export interface ReportRow {
   id: string; listing_id: string; reporter_id: string; reason: string; note: string; created_at: string; version: number;
@@ -31,7 +32,8 @@ export const listingFromRow = (r: ListingRow): Listing =>
 export const userFromRow = (r: UserRow): PlatformUser =>
   PlatformUser.parse({
     id: r.id, nickname: r.nickname, phoneMasked: r.phone_masked, status: r.status, registeredAt: r.registered_at,
-    lastLoginAt: r.last_login_at, riskSignals: JSON.parse(r.risk_signals), version: r.version, updatedAt: r.updated_at,
+    lastLoginAt: r.last_login_at, riskSignals: JSON.parse(r.risk_signals), strikes: r.strikes,
+    restrictedUntil: r.restricted_until, version: r.version, updatedAt: r.updated_at,
   });
 
 export const reportFromRow = (r: ReportRow): ListingReport =>

@@ -1,10 +1,15 @@
+import { actOnAccount, linkedAccounts } from '../services/accounts';
+import { decideAppeal } from '../services/appeals';
 import { listAuditEvents } from '../services/audit';
 import { login, logout, me, refresh } from '../services/auth';
 import { createClaims, listClaims, releaseClaim, renewClaim } from '../services/claims';
+import { runBatch, undoBatch } from '../services/batches';
 import { decide, listDecisions } from '../services/decisions';
+import { recordFlagFeedback } from '../services/flag-feedback';
 import { listChanges } from '../services/feed';
 import { getListing } from '../services/listings';
 import { revealPii } from '../services/reveal';
+import { undoDecision } from '../services/undo';
 import type { HandlerTable } from './router';
 
 /** The sandbox's implementation of every contract endpoint. */
@@ -21,6 +26,13 @@ export const handlers: HandlerTable = {
   releaseClaim,
   decide,
   listDecisions,
+  undoDecision,
+  runBatch,
+  undoBatch,
+  actOnAccount,
+  linkedAccounts,
+  decideAppeal,
+  recordFlagFeedback,
   revealPii,
   listAuditEvents,
 };

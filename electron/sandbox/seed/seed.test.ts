@@ -96,7 +96,7 @@ describe('seeded users', () => {
 
   it('fits the platform contract and keeps dates in order before the anchor', () => {
     for (const u of users) {
-      PlatformUser.parse({ ...u, phoneMasked: `${u.phone.slice(0, 3)}****${u.phone.slice(7)}`, version: 1, updatedAt: u.registeredAt });
+      PlatformUser.parse({ ...u, phoneMasked: `${u.phone.slice(0, 3)}****${u.phone.slice(7)}`, strikes: 0, restrictedUntil: null, version: 1, updatedAt: u.registeredAt });
       const registered = Date.parse(u.registeredAt);
       expect(registered).toBeLessThan(anchor.getTime() - DAY + 1000);
       expect(registered).toBeGreaterThan(anchor.getTime() - 5 * 366 * DAY);

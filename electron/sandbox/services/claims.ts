@@ -1,27 +1,10 @@
 import type { PlatformContract } from '../../../shared/platform/contract';
 import type { Claim } from '../../../shared/platform/entities';
+import { recordChange } from './change-log';
+import { claimRecord, SELECT_CLAIM, type ClaimRow } from './records';
 import { signedInStaff, type RequestContext } from '../http/context';
 import { ApiFailure } from '../http/failure';
 import type { Handler } from '../http/router';
-
-interface ClaimRow {
-  listing_id: string;
-  staff_id: string;
-  display_name: string;
-  claimed_at: string;
-  expires_at: string;
-}
-
-const claimRecord = (row: ClaimRow): Claim => ({
-  listingId: row.listing_id,
-  holder: { staffId: row.staff_id, displayName: row.display_name },
-  claimedAt: row.claimed_at,
-  expiresAt: row.expires_at,
-});
-
-const SELECT_CLAIM = `
-  SELECT c.listing_id, c.staff_id, s.display_name, c.claimed_at, c.expires_at
-  FROM claims c JOIN staff s ON s.id = c.staff_id`;
 
 /** The live claim on a listing; an expired lease counts as no claim. */
 export function activeClaim(ctx: RequestContext, listingId: string): Claim | undefined {
@@ -38,7 +21,9 @@ export function claimConflict(claim: Claim): ApiFailure {
 }
 
 export function releaseClaimsOf(ctx: RequestContext, listingId: string, staffId: string): boolean {
-  return ctx.db.prepare('DELETE FROM claims WHERE listing_id = ? AND staff_id = ?').run(listingId, staffId).changes > 0;
+  const released = ctx.db.prepare('DELETE FROM claims WHERE listing_id = ? AND staff_id = ?').run(listingId, staffId).changes > 0;
+  if (released) recordChange(ctx.db, 'claim', listingId, 'delete');
+  return released;
 }
 
 export const listClaims: Handler<PlatformContract['listClaims']> = (ctx) => {
@@ -64,7 +49,10 @@ export const createClaims: Handler<PlatformContract['createClaims']> = (ctx, { b
       ON CONFLICT(listing_id) DO UPDATE SET staff_id = excluded.staff_id, expires_at = excluded.expires_at,
         claimed_at = CASE WHEN claims.staff_id = excluded.staff_id AND claims.expires_at > excluded.claimed_at
                           THEN claims.claimed_at ELSE excluded.claimed_at END`);
-    for (const id of listingIds) upsert.run(id, staff.id, now.toISOString(), expires);
+    for (const id of listingIds) {
+      upsert.run(id, staff.id, now.toISOString(), expires);
+      recordChange(ctx.db, 'claim', id);
+    }
     return { claims: listingIds.map((id) => activeClaim(ctx, id)!) };
   })();
 };
@@ -78,6 +66,7 @@ export const renewClaim: Handler<PlatformContract['renewClaim']> = (ctx, { param
   }
   const expires = new Date(ctx.now().getTime() + ctx.settings.claimTtlSeconds * 1000).toISOString();
   ctx.db.prepare('UPDATE claims SET expires_at = ? WHERE listing_id = ?').run(expires, params.listingId);
+  recordChange(ctx.db, 'claim', params.listingId);
   return activeClaim(ctx, params.listingId)!;
 };
 

@@ -8,28 +8,8 @@ import { ApiFailure } from '../http/failure';
 import type { Handler } from '../http/router';
 import { appendAudit } from './audit';
 import { activeClaim, claimConflict, releaseClaimsOf } from './claims';
-import { recordChange } from './feed';
-import { findListingRow, listingRecord, type ListingRow } from './records';
-
-interface DecisionRow {
-  id: string; idempotency_key: string; listing_id: string; action: ModerationAction; reason_code: string | null;
-  note: string; staff_id: string; display_name: string; based_on_version: number; decided_at: string;
-}
-
-const SELECT_DECISION = 'SELECT d.*, s.display_name FROM decisions d JOIN staff s ON s.id = d.staff_id';
-
-const decisionRecord = (row: DecisionRow): Decision => ({
-  id: row.id,
-  idempotencyKey: row.idempotency_key,
-  listingId: row.listing_id,
-  action: row.action,
-  reasonCode: row.reason_code,
-  note: row.note,
-  staffId: row.staff_id,
-  staffName: row.display_name,
-  basedOnVersion: row.based_on_version,
-  decidedAt: row.decided_at,
-});
+import { recordChange } from './change-log';
+import { decisionRecord, findListingRow, listingRecord, SELECT_DECISION, type DecisionRow, type ListingRow } from './records';
 
 /** Where each action may start from and where it leaves the listing. */
 const transitions: Record<ModerationAction, { from: readonly ListingStatus[]; to: ListingStatus | 'same' }> = {
@@ -55,7 +35,10 @@ function conflict(ctx: RequestContext, code: 'stale_version' | 'already_decided'
 type DecideOutput = ReturnType<Handler<PlatformContract['decide']>>;
 type DecideBody = Parameters<Handler<PlatformContract['decide']>>[1]['body'];
 
-function applyDecision(ctx: RequestContext, body: DecideBody): DecideOutput {
+export type DecisionDraft = Omit<DecideBody, 'idempotencyKey'>;
+
+/** Every check a decision must pass, without writing anything: the dry run of a decision. */
+export function checkDecision(ctx: RequestContext, body: DecisionDraft): { row: ListingRow; status: ListingStatus; escalated: number } {
   const staff = signedInStaff(ctx);
   const row = findListingRow(ctx.db, body.listingId);
   if (!row) throw new ApiFailure('not_found', `no listing ${body.listingId}`, { path: 'body.listingId' });
@@ -77,27 +60,34 @@ function applyDecision(ctx: RequestContext, body: DecideBody): DecideOutput {
       row,
     );
   }
+  return { row, status: rule.to === 'same' ? (row.status as ListingStatus) : rule.to, escalated: body.action === 'escalate' ? 1 : 0 };
+}
+
+/** Checks and applies one decision; part of a batch when `batchId` is given. Call inside a transaction. */
+export function applyDecision(ctx: RequestContext, body: DecideBody, batchId: string | null = null): DecideOutput {
+  const staff = signedInStaff(ctx);
+  const { row, status, escalated } = checkDecision(ctx, body);
   const now = ctx.now().toISOString();
-  const status = rule.to === 'same' ? row.status : rule.to;
-  const escalated = body.action === 'escalate' ? 1 : 0;
   ctx.db
     .prepare('UPDATE listings SET status = ?, escalated = ?, version = version + 1, updated_at = ? WHERE id = ?')
     .run(status, escalated, now, row.id);
   const id = `dec_${randomUUID()}`;
   ctx.db
     .prepare(
-      `INSERT INTO decisions (id, idempotency_key, listing_id, action, reason_code, note, staff_id, based_on_version, decided_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO decisions (id, idempotency_key, listing_id, action, reason_code, note, staff_id, based_on_version, decided_at,
+         batch_id, prev_status, prev_escalated)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, body.idempotencyKey, row.id, body.action, body.reasonCode, body.note, staff.id, body.basedOnVersion, now);
+    .run(id, body.idempotencyKey, row.id, body.action, body.reasonCode, body.note, staff.id, body.basedOnVersion, now, batchId, row.status, row.escalated);
   recordChange(ctx.db, 'listing', row.id);
+  recordChange(ctx.db, 'decision', id);
   releaseClaimsOf(ctx, row.id, staff.id);
   appendAudit(ctx.db, {
     at: ctx.now(),
     staffId: staff.id,
     action: 'moderation.decide',
     subject: `listing:${row.id}`,
-    detail: { decisionId: id, action: body.action, reasonCode: body.reasonCode, basedOnVersion: body.basedOnVersion },
+    detail: { decisionId: id, action: body.action, reasonCode: body.reasonCode, basedOnVersion: body.basedOnVersion, batchId },
   });
   const decision = decisionRecord(ctx.db.prepare(`${SELECT_DECISION} WHERE d.id = ?`).get(id) as DecisionRow);
   return { decision, listing: listingRecord(findListingRow(ctx.db, row.id)!) };

@@ -1,26 +1,10 @@
 import type { PlatformContract } from '../../../shared/platform/contract';
-import type { EntityType } from '../../../shared/platform/changes';
-import type { Scope } from '../../../shared/platform/roles';
+import { entityTypes, type EntityType } from '../../../shared/platform/changes';
 import type { Handler } from '../http/router';
 import { signedInStaff } from '../http/context';
 import { ApiFailure } from '../http/failure';
 import { readMeta, type PlatformDb } from '../store/database';
-import { listingRecord, reportRecord, userRecord, type ListingRow, type ReportRow, type UserRow } from './records';
-
-/** Which scope lets a caller see each entity type in the feed. */
-const entityScope: Record<EntityType, Scope> = {
-  listing: 'listings:read',
-  user: 'users:read',
-  report: 'reports:read',
-};
-
-/**
- * Marks an entity changed. The feed is compacted: the entity's earlier row is replaced by one at
- * a new sequence number, so a reader past the old position still sees the change exactly once.
- */
-export function recordChange(db: PlatformDb, entityType: EntityType, id: string, op: 'upsert' | 'delete' = 'upsert'): void {
-  db.prepare('INSERT OR REPLACE INTO feed (entity_type, entity_id, op) VALUES (?, ?, ?)').run(entityType, id, op);
-}
+import { feedEntities } from './feed-entities';
 
 interface Position {
   epoch: string;
@@ -56,24 +40,10 @@ interface FeedRow {
   op: 'upsert' | 'delete';
 }
 
-function loadRecord(db: PlatformDb, row: FeedRow) {
-  const table = { listing: 'listings', user: 'users', report: 'reports' }[row.entity_type];
-  const stored = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(row.entity_id);
-  if (row.op === 'delete' || stored === undefined) return { version: 1, record: null };
-  switch (row.entity_type) {
-    case 'listing':
-      return { version: (stored as ListingRow).version, record: listingRecord(stored as ListingRow) };
-    case 'user':
-      return { version: (stored as UserRow).version, record: userRecord(stored as UserRow) };
-    case 'report':
-      return { version: (stored as ReportRow).version, record: reportRecord(stored as ReportRow) };
-  }
-}
-
 export const listChanges: Handler<PlatformContract['listChanges']> = (ctx, { query }) => {
   const staff = signedInStaff(ctx);
   const after = decodeCursor(ctx.db, query.cursor);
-  const visible = (Object.keys(entityScope) as EntityType[]).filter((t) => staff.scopes.has(entityScope[t]));
+  const visible = entityTypes.filter((t) => staff.scopes.has(feedEntities[t].scope));
   const typeList = visible.map((t) => `'${t}'`).join(',') || "''";
   const rows = ctx.db
     .prepare(`SELECT seq, entity_type, entity_id, op FROM feed WHERE seq > ? AND entity_type IN (${typeList}) ORDER BY seq LIMIT ?`)
@@ -83,8 +53,10 @@ export const listChanges: Handler<PlatformContract['listChanges']> = (ctx, { que
   const epoch = readMeta(ctx.db, 'feed_epoch')!;
   const last = page.at(-1)?.seq ?? after;
   const changes = page.map((row) => {
-    const { version, record } = loadRecord(ctx.db, row);
-    return { entityType: row.entity_type, id: row.entity_id, version, op: record ? row.op : 'delete', record };
+    const loaded = row.op === 'delete' ? undefined : feedEntities[row.entity_type].load(ctx.db, row.entity_id, row.seq);
+    // A record gone from its table is reported as deleted, whatever the feed row says.
+    if (!loaded) return { entityType: row.entity_type, id: row.entity_id, version: row.seq, op: 'delete' as const, record: null };
+    return { entityType: row.entity_type, id: row.entity_id, version: loaded.version, op: 'upsert' as const, record: loaded.record };
   });
   const result = { changes, nextCursor: encodeCursor({ epoch, seq: last }), hasMore } as ReturnType<
     Handler<PlatformContract['listChanges']>

@@ -60,4 +60,37 @@ export const platformMigrations: readonly string[] = [
   );
   CREATE INDEX audit_by_action ON audit_events(action);
   `,
+  `
+  ALTER TABLE users ADD COLUMN strikes INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN restricted_until TEXT;
+  ALTER TABLE decisions ADD COLUMN batch_id TEXT;
+  ALTER TABLE decisions ADD COLUMN undone_at TEXT;
+  ALTER TABLE decisions ADD COLUMN undone_by TEXT;
+  -- What the listing was before, so a decision can be undone exactly.
+  ALTER TABLE decisions ADD COLUMN prev_status TEXT;
+  ALTER TABLE decisions ADD COLUMN prev_escalated INTEGER;
+  CREATE INDEX decisions_by_batch ON decisions(batch_id);
+  CREATE INDEX users_by_device ON users(device_id);
+  CREATE INDEX users_by_ip ON users(last_ip);
+  CREATE INDEX users_by_phone ON users(phone);
+  CREATE TABLE account_actions (
+    id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, user_id TEXT NOT NULL, action TEXT NOT NULL,
+    reason_code TEXT NOT NULL, notice TEXT NOT NULL, duration_days INTEGER, staff_id TEXT NOT NULL, at TEXT NOT NULL
+  );
+  CREATE INDEX account_actions_by_user ON account_actions(user_id);
+  CREATE TABLE appeals (
+    id TEXT PRIMARY KEY, listing_id TEXT NOT NULL, decision_id TEXT NOT NULL, user_id TEXT NOT NULL,
+    statement TEXT NOT NULL, evidence TEXT NOT NULL, status TEXT NOT NULL, outcome_notice TEXT,
+    decided_by TEXT, decided_at TEXT, created_at TEXT NOT NULL, version INTEGER NOT NULL
+  );
+  CREATE TABLE flag_feedback (
+    id TEXT PRIMARY KEY, listing_id TEXT NOT NULL, rule TEXT NOT NULL, verdict TEXT NOT NULL,
+    staff_id TEXT NOT NULL, at TEXT NOT NULL, UNIQUE (listing_id, rule, staff_id)
+  );
+  -- A batch answers with its first result for as long as its id is asked again.
+  CREATE TABLE batches (
+    id TEXT PRIMARY KEY, staff_id TEXT NOT NULL, request_hash TEXT NOT NULL, dry_run INTEGER NOT NULL,
+    response TEXT NOT NULL, applied_at TEXT, undone_at TEXT, created_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -19,7 +19,8 @@ describe('the packaged demo platform database', () => {
     try {
       const count = (table: string) => (sandbox.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       expect(count('listings')).toBe(3000);
-      expect(count('feed')).toBe(count('listings') + count('users') + count('reports'));
+      expect(count('feed')).toBe(count('listings') + count('users') + count('reports') + count('decisions') + count('appeals'));
+      expect(count('appeals')).toBeGreaterThan(10);
       expect(count('staff')).toBeGreaterThanOrEqual(5);
       const login = await fetch(`${sandbox.url}/v1/auth/login`, {
         method: 'POST',

@@ -1,6 +1,7 @@
 import type { SeedOptions } from '../seed';
 import type { PlatformDb } from './database';
 import { readMeta, writeMeta } from './database';
+import { seedModerationHistory } from './seed-history';
 
 const BATCH = 20_000;
 
@@ -54,6 +55,7 @@ export async function seedPlatform(db: PlatformDb, options: SeedOptions): Promis
     insertReport.run(r);
     feed.run('report', r.id);
   });
+  db.transaction(() => seedModerationHistory(db))();
   writeMeta(db, 'seeded_at', options.anchor.toISOString());
   writeMeta(db, 'seed', String(options.seed));
   return { seeded: true };

@@ -1,0 +1,34 @@
+import type { EntityType } from '../../../shared/platform/changes';
+import type { Scope } from '../../../shared/platform/roles';
+import type { PlatformDb } from '../store/database';
+import {
+  accountActionRecord, appealRecord, claimRecord, decisionRecord, flagFeedbackRecord, listingRecord, reportRecord, userRecord,
+  SELECT_ACCOUNT_ACTION, SELECT_APPEAL, SELECT_CLAIM, SELECT_DECISION, SELECT_FLAG_FEEDBACK,
+  type AccountActionRow, type AppealRow, type ClaimRow, type DecisionRow, type FlagFeedbackRow, type ListingRow, type ReportRow, type UserRow,
+} from './records';
+
+interface FeedEntity {
+  /** The scope a caller needs to see this kind of entity in the feed. */
+  scope: Scope;
+  /** The record as it is now, with the version the feed reports; undefined when it is gone. */
+  load(db: PlatformDb, id: string, seq: number): { version: number; record: unknown } | undefined;
+}
+
+/** Loads one row and maps it; records without a version of their own take their feed position. */
+function loader<Row>(sql: string, map: (row: Row) => unknown, version?: (row: Row) => number): FeedEntity['load'] {
+  return (db, id, seq) => {
+    const row = db.prepare(sql).get(id) as Row | undefined;
+    return row === undefined ? undefined : { version: version ? version(row) : seq, record: map(row) };
+  };
+}
+
+export const feedEntities: Record<EntityType, FeedEntity> = {
+  listing: { scope: 'listings:read', load: loader<ListingRow>('SELECT * FROM listings WHERE id = ?', listingRecord, (r) => r.version) },
+  user: { scope: 'users:read', load: loader<UserRow>('SELECT * FROM users WHERE id = ?', userRecord, (r) => r.version) },
+  report: { scope: 'reports:read', load: loader<ReportRow>('SELECT * FROM reports WHERE id = ?', reportRecord, (r) => r.version) },
+  claim: { scope: 'moderation:claim', load: loader<ClaimRow>(`${SELECT_CLAIM} WHERE c.listing_id = ?`, claimRecord) },
+  decision: { scope: 'listings:read', load: loader<DecisionRow>(`${SELECT_DECISION} WHERE d.id = ?`, decisionRecord) },
+  account_action: { scope: 'users:read', load: loader<AccountActionRow>(`${SELECT_ACCOUNT_ACTION} WHERE a.id = ?`, accountActionRecord) },
+  appeal: { scope: 'appeals:decide', load: loader<AppealRow>(`${SELECT_APPEAL} WHERE a.id = ?`, appealRecord, (r) => r.version) },
+  flag_feedback: { scope: 'listings:read', load: loader<FlagFeedbackRow>(`${SELECT_FLAG_FEEDBACK} WHERE f.id = ?`, flagFeedbackRecord) },
+};
