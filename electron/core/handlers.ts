@@ -1,6 +1,8 @@
 import type { ChannelName, IpcChannels } from '../../shared/ipc/contract';
 import type { z } from 'zod';
 import { DeskFailure } from './errors';
+import { accountHandlers } from './moderation/account-handlers';
+import { moderationHandlers } from './moderation/moderation-handlers';
 import type { SessionManager } from './session/session-manager';
 
 type Input<C extends ChannelName> = z.infer<IpcChannels[C]['input']>;
@@ -17,6 +19,11 @@ export interface HandlerDeps {
 /** The core's handler table: what Electron's IPC and the development bridge both serve. */
 export function createHandlers({ session, fetchImage }: HandlerDeps): HandlerTable {
   const workspace = () => session.workspace();
+  const staff = () => {
+    const signedIn = session.status().staff;
+    if (!signedIn) throw new DeskFailure('not_signed_in', 'sign in first');
+    return signedIn;
+  };
   const syncStatus = () => {
     const ws = workspace();
     return { ...ws.sync.current(), pendingOutbox: ws.outbox.undeliveredCount() };
@@ -34,24 +41,8 @@ export function createHandlers({ session, fetchImage }: HandlerDeps): HandlerTab
       void ws.delivery.kick();
       return { started: true };
     },
-    'moderation:queue': (input) => {
-      const ws = workspace();
-      const undecided = ws.outbox.undelivered().map((e) => e.listingId);
-      return ws.replica.pendingQueue(input, undecided);
-    },
-    'moderation:listing': (input) => {
-      const ws = workspace();
-      const listing = ws.replica.listing(input.listingId);
-      if (!listing) throw new DeskFailure('not_found', `listing ${input.listingId} is not in the cache`);
-      const seller = ws.replica.user(listing.sellerId);
-      const undelivered = ws.outbox.undelivered().find((e) => e.listingId === listing.id) ?? null;
-      return {
-        listing,
-        seller: seller ? { ...seller, otherListingCount: ws.replica.otherListingCount(seller.id, listing.id) } : null,
-        reports: ws.replica.reportsOn(listing.id),
-        undelivered: undelivered && publicEntry(undelivered),
-      };
-    },
+    ...moderationHandlers({ workspace, staff }),
+    ...accountHandlers(workspace),
     'moderation:decide': (input) => {
       const ws = workspace();
       const listing = ws.replica.listing(input.listingId);
@@ -63,9 +54,12 @@ export function createHandlers({ session, fetchImage }: HandlerDeps): HandlerTab
       const entry = ws.outbox.enqueue(input, new Date());
       ws.outboxChanged();
       void ws.delivery.kick();
-      return publicEntry(entry);
+      return ws.publicEntry(entry);
     },
-    'outbox:list': () => ({ entries: workspace().outbox.visible().map(publicEntry) }),
+    'outbox:list': () => {
+      const ws = workspace();
+      return { entries: ws.outbox.visible().map((e) => ws.publicEntry(e)) };
+    },
     'outbox:dismiss': (input) => {
       const ws = workspace();
       const dismissed = ws.outbox.dismiss(input.id);
@@ -74,10 +68,4 @@ export function createHandlers({ session, fetchImage }: HandlerDeps): HandlerTab
     },
     'media:image': async (input) => ({ dataUrl: await fetchImage(session.status().platformUrl, input.path) }),
   };
-}
-
-/** The outbox row as the renderer sees it: without the internal draft and schedule. */
-function publicEntry<T extends { draft: unknown; nextAttemptAt: string }>(entry: T): Omit<T, 'draft' | 'nextAttemptAt'> {
-  const { draft: _draft, nextAttemptAt: _next, ...visible } = entry;
-  return visible;
 }

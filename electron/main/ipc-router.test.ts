@@ -34,6 +34,19 @@ const validInput: Record<ChannelName, unknown> = {
   'outbox:list': {},
   'outbox:dismiss': { id: 7 },
   'media:image': { path: '/media/listings/L-1/1.jpg' },
+  'moderation:open': { listingId: 'L-1' },
+  'moderation:release': { listingId: 'L-1' },
+  'moderation:next': { queue: 'reported', afterListingId: 'L-1' },
+  'moderation:undo': {},
+  'moderation:flagFeedback': { listingId: 'L-1', rule: 'contact.phone' },
+  'moderation:clusters': {},
+  'moderation:bulk': { dryRun: true, action: 'reject', reasonCode: 'duplicate', listingIds: ['L-1', 'L-2'] },
+  'moderation:bulkUndo': { batchId: 'batch-0001' },
+  'moderation:dashboard': {},
+  'accounts:panel': { userId: 'U-1' },
+  'accounts:act': { userId: 'U-1', action: 'warn', reasonCode: 'fraud_deposit', notice: '请遵守平台规则' },
+  'accounts:linked': { userId: 'U-1' },
+  'appeals:decide': { appealId: 'A-1', outcome: 'uphold', notice: '维持原决定' },
 };
 
 const okForward = () => vi.fn(async (channel: ChannelName, input: unknown): Promise<InvokeResult> => ({ ok: true, output: { channel, input } }));
@@ -58,9 +71,9 @@ describe('routeInvocation', () => {
 
   it('forwards parsed input, defaults filled in', async () => {
     const { forward } = await route('moderation:queue', {});
-    expect(forward).toHaveBeenCalledWith('moderation:queue', { sort: 'oldest', offset: 0, limit: 200 });
+    expect(forward).toHaveBeenCalledWith('moderation:queue', { queue: 'pending', sort: 'oldest', offset: 0, limit: 200 });
     const decide = await route('moderation:decide', { listingId: 'L-1', action: 'approve', reasonCode: null, basedOnVersion: 1 });
-    expect(decide.forward).toHaveBeenCalledWith('moderation:decide', { listingId: 'L-1', action: 'approve', reasonCode: null, note: '', basedOnVersion: 1 });
+    expect(decide.forward).toHaveBeenCalledWith('moderation:decide', { listingId: 'L-1', action: 'approve', reasonCode: null, note: '', notice: '', basedOnVersion: 1 });
   });
 
   it('passes the core’s refusals through untouched', async () => {

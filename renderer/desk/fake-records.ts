@@ -1,4 +1,5 @@
-import type { ListingDetail, OutboxEntry, QueueRow, SessionStatus, SyncStatus } from '../../shared/ipc/views';
+import type { ListingDetail, OutboxEntry, SessionStatus, SyncStatus } from '../../shared/ipc/views';
+import type { ModerationQueueRow as QueueRow } from '../../shared/ipc/moderation-views';
 import { categories } from '../../shared/platform/entities';
 import type { Role } from '../../shared/platform/roles';
 
@@ -15,7 +16,13 @@ export function queueRow(index: number): QueueRow {
     priceFen: index % 5 === 0 ? null : 100_00 + index,
     priceUnit: index % 2 === 0 ? 'item' : 'month',
     createdAt: new Date(BASE + index * 60_000).toISOString(),
+    queuedAt: new Date(BASE + index * 60_000).toISOString(),
     reportCount: index % 3,
+    reportReasons: [],
+    flags: [],
+    claim: null,
+    overdue: false,
+    appealId: null,
     version: 1,
   };
 }
@@ -57,6 +64,11 @@ export function listingDetail(row: QueueRow, overrides: Partial<ListingDetail> =
     },
     reports: [],
     undelivered: null,
+    flags: [],
+    claim: null,
+    history: [],
+    appeal: null,
+    cluster: null,
     ...overrides,
   };
 }

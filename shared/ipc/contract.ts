@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { DeskError } from '../errors';
 import { ModerationAction } from '../platform/entities';
 import type { Role } from '../platform/roles';
-import { ListingDetail, OutboxEntry, QueuePage, QueueQuery, SessionStatus, SyncStatus } from './views';
+import { ListingDetail, OutboxEntry, SessionStatus, SyncStatus } from './views';
+import {
+  AccountActionRequest, BulkRequest, BulkResult, DuplicateClusterView, ModerationDashboard, ModerationQueuePage,
+  ModerationQueueQuery, SellerPanel,
+} from './moderation-views';
+import { AccountAction, Appeal } from '../platform/entities';
 
 /** Who may call a channel: anyone (signing in), any signed-in staff, or the listed roles. */
 export type ChannelAccess = 'anyone' | 'signed_in' | readonly Role[];
@@ -15,6 +20,8 @@ export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(def: Channel<I, O>) => def;
 const moderators: readonly Role[] = ['moderator', 'senior_moderator'];
+const seniors: readonly Role[] = ['senior_moderator'];
+const listingRef = z.object({ listingId: z.string().min(1).max(64) }).strict();
 const none = z.object({}).strict();
 
 /**
@@ -46,7 +53,7 @@ export const ipcChannels = {
   }),
   'sync:status': channel({ input: none, output: SyncStatus, access: 'signed_in' }),
   'sync:now': channel({ input: none, output: z.object({ started: z.boolean() }), access: 'signed_in' }),
-  'moderation:queue': channel({ input: QueueQuery.strict(), output: QueuePage, access: moderators }),
+  'moderation:queue': channel({ input: ModerationQueueQuery.strict(), output: ModerationQueuePage, access: moderators }),
   'moderation:listing': channel({
     input: z.object({ listingId: z.string().min(1).max(64) }).strict(),
     output: ListingDetail,
@@ -60,10 +67,48 @@ export const ipcChannels = {
         reasonCode: z.string().min(1).max(64).nullable(),
         note: z.string().max(2000).default(''),
         basedOnVersion: z.number().int().positive(),
+        /** The message the user receives, rendered from the reason's template and edited if need be. */
+        notice: z.string().max(2000).default(''),
       })
       .strict(),
     output: OutboxEntry,
     access: moderators,
+  }),
+  /** Opening an item claims it on the platform; someone else's claim comes back as the holder. */
+  'moderation:open': channel({
+    input: listingRef,
+    output: z.object({ claimed: z.boolean(), holderName: z.string().nullable(), expiresAt: z.iso.datetime().nullable() }),
+    access: moderators,
+  }),
+  'moderation:release': channel({ input: listingRef, output: z.object({ released: z.boolean() }), access: moderators }),
+  /** The next unclaimed item of a queue in its current order, claimed for the caller. */
+  'moderation:next': channel({
+    input: ModerationQueueQuery.extend({ afterListingId: z.string().max(64).optional() }).strict(),
+    output: z.object({ listingId: z.string().nullable() }),
+    access: moderators,
+  }),
+  /** Takes back the caller's last decision: from the outbox if undelivered, else on the platform within its window. */
+  'moderation:undo': channel({ input: none, output: z.object({ undone: z.boolean(), listingId: z.string().nullable() }), access: moderators }),
+  'moderation:flagFeedback': channel({
+    input: z.object({ listingId: z.string().min(1).max(64), rule: z.string().min(1).max(64) }).strict(),
+    output: z.object({ recorded: z.boolean() }),
+    access: moderators,
+  }),
+  'moderation:clusters': channel({ input: none, output: z.object({ clusters: z.array(DuplicateClusterView) }), access: moderators }),
+  'moderation:bulk': channel({ input: BulkRequest.strict(), output: BulkResult, access: seniors }),
+  'moderation:bulkUndo': channel({ input: z.object({ batchId: z.string().min(8).max(100) }).strict(), output: BulkResult, access: seniors }),
+  'moderation:dashboard': channel({ input: none, output: ModerationDashboard, access: moderators }),
+  'accounts:panel': channel({ input: z.object({ userId: z.string().min(1).max(64) }).strict(), output: SellerPanel, access: moderators }),
+  'accounts:act': channel({ input: AccountActionRequest.strict(), output: AccountAction, access: moderators }),
+  'accounts:linked': channel({
+    input: z.object({ userId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ links: z.array(z.object({ userId: z.string(), nickname: z.string(), phoneMasked: z.string(), status: z.string(), via: z.array(z.enum(['phone', 'device', 'ip'])) })) }),
+    access: moderators,
+  }),
+  'appeals:decide': channel({
+    input: z.object({ appealId: z.string().min(1).max(64), outcome: z.enum(['uphold', 'overturn']), notice: z.string().trim().min(1).max(2000) }).strict(),
+    output: Appeal,
+    access: seniors,
   }),
   'outbox:list': channel({ input: none, output: z.object({ entries: z.array(OutboxEntry) }), access: 'signed_in' }),
   'outbox:dismiss': channel({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Category, Listing, ListingReport, ModerationAction, PlatformUser, PriceUnit, StaffProfile } from '../platform/entities';
+import { Appeal, Decision, Listing, ListingReport, ModerationAction, PlatformUser, StaffProfile } from '../platform/entities';
+import { ClaimView, DuplicateClusterView, ListingFlagView } from './moderation-views';
 import { Role } from '../platform/roles';
 import { DeskError, DeskErrorCode } from '../errors';
 
@@ -31,36 +32,6 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export const QueueSort = z.enum(['oldest', 'newest']);
-export const QueueQuery = z.object({
-  category: Category.optional(),
-  district: z.string().max(20).optional(),
-  sort: QueueSort.default('oldest'),
-  offset: z.number().int().nonnegative().default(0),
-  limit: z.number().int().min(1).max(1000).default(200),
-});
-export type QueueQuery = z.input<typeof QueueQuery>;
-
-export const QueueRow = z.object({
-  id: z.string(),
-  title: z.string(),
-  category: Category,
-  district: z.string(),
-  priceFen: z.number().int().nullable(),
-  priceUnit: PriceUnit,
-  createdAt: z.iso.datetime(),
-  reportCount: z.number().int().nonnegative(),
-  version: z.number().int().positive(),
-});
-export type QueueRow = z.infer<typeof QueueRow>;
-
-export const QueuePage = z.object({
-  rows: z.array(QueueRow),
-  total: z.number().int().nonnegative(),
-  districts: z.array(z.string()),
-});
-export type QueuePage = z.infer<typeof QueuePage>;
-
 export const OutboxState = z.enum(['pending', 'delivering', 'delivered', 'refused']);
 export const OutboxEntry = z.object({
   id: z.number().int().positive(),
@@ -85,5 +56,15 @@ export const ListingDetail = z.object({
   reports: z.array(ListingReport),
   /** A decision on this listing that the platform has not confirmed yet. */
   undelivered: OutboxEntry.nullable(),
+  /** Explainable auto-flags, each with the spans its rule matched. */
+  flags: z.array(ListingFlagView),
+  /** Who holds the listing, if anyone; actions are for the holder only. */
+  claim: ClaimView.nullable(),
+  /** Earlier decisions on it, newest last. */
+  history: z.array(Decision),
+  /** The open appeal against its last decision, if there is one. */
+  appeal: Appeal.nullable(),
+  /** The near-duplicate cluster it belongs to, if any. */
+  cluster: DuplicateClusterView.nullable(),
 });
 export type ListingDetail = z.infer<typeof ListingDetail>;

@@ -119,6 +119,7 @@ export const Decision = z.object({
   action: ModerationAction,
   reasonCode: z.string().nullable(),
   note: z.string(),
+  notice: z.string(),
   staffId: Id,
   staffName: z.string(),
   basedOnVersion: z.number().int().positive(),

@@ -32,6 +32,7 @@ export const runBatch = endpoint({
     action: ModerationAction,
     reasonCode: z.string().min(1).max(64).nullable(),
     note: z.string().max(2000).default(''),
+    notice: z.string().max(2000).default(''),
     items: z.array(z.object({ listingId: EntityId, basedOnVersion: z.number().int().positive() })).min(1).max(500),
   }),
   output: BatchResult,

@@ -63,6 +63,8 @@ export const DecisionRequest = z
     action: ModerationAction,
     reasonCode: z.string().min(1).max(64).nullable().default(null),
     note: z.string().max(2000).default(''),
+    /** The message the listing's user receives with the decision. */
+    notice: z.string().max(2000).default(''),
     basedOnVersion: z.number().int().positive(),
   })
   .superRefine((req, ctx) => {

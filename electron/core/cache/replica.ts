@@ -1,8 +1,9 @@
 import type { Change } from '../../../shared/platform/changes';
 import type { Listing, ListingReport, PlatformUser } from '../../../shared/platform/entities';
-import type { QueuePage, QueueQuery, QueueRow } from '../../../shared/ipc/views';
 import type { SqliteDb } from '../storage/migrations';
 import { isModerationChange, ModerationRecords } from './moderation-records';
+import { ListingFlagStore } from './listing-flags';
+import type { FlagRules } from '../../../shared/moderation/flags';
 import { listingFromRow, listingParams, reportFromRow, userFromRow, type ListingRow, type ReportRow, type UserRow } from './rows';
 
 /** A change the feed sent that did not pass validation, kept aside with why. */
@@ -22,9 +23,12 @@ export interface QuarantinedChange {
 export class Replica {
   private readonly statements;
   private readonly moderation: ModerationRecords;
+  readonly flags: ListingFlagStore;
 
-  constructor(private readonly db: SqliteDb) {
+  /** Open to the read models of this folder (queues, panels, dashboard), which query it directly. */
+  constructor(readonly db: SqliteDb, flagRules?: FlagRules) {
     this.moderation = new ModerationRecords(db);
+    this.flags = new ListingFlagStore(db, flagRules);
     this.statements = {
       upsertListing: db.prepare(`
         INSERT INTO listings (id, seller_id, category, title, body, price_fen, price_unit, city, district,
@@ -72,12 +76,14 @@ export class Replica {
     }
     const s = this.statements;
     if (change.op === 'delete' || change.record === null) {
+      if (change.entityType === 'listing') this.flags.listingRemoved(change.id);
       ({ listing: s.deleteListing, user: s.deleteUser, report: s.deleteReport })[change.entityType].run(change.id);
       return;
     }
     switch (change.entityType) {
       case 'listing':
         s.upsertListing.run(listingParams(change.record));
+        this.flags.listingChanged(change.record);
         return;
       case 'user':
         s.upsertUser.run({ ...change.record, riskSignals: JSON.stringify(change.record.riskSignals) });
@@ -105,6 +111,12 @@ export class Replica {
   /** The platform's own answer to a decision is as good as a feed record; show it at once. */
   applyListing(listing: Listing): void {
     this.statements.upsertListing.run(listingParams(listing));
+    this.flags.listingChanged(listing);
+  }
+
+  /** An account as the platform answered an action on it. */
+  applyUser(user: PlatformUser): void {
+    this.statements.upsertUser.run({ ...user, riskSignals: JSON.stringify(user.riskSignals) });
   }
 
   syncState(): { cursor: string | null; lastSyncedAt: string | null } {
@@ -115,7 +127,7 @@ export class Replica {
   /** Forget everything replicated (the feed was reset); the next sync starts from scratch. */
   reset(): void {
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM listings; DELETE FROM users; DELETE FROM reports; UPDATE sync_state SET cursor = NULL');
+      this.db.exec('DELETE FROM listings; DELETE FROM users; DELETE FROM reports; DELETE FROM listing_flags; UPDATE sync_state SET cursor = NULL');
       ModerationRecords.clear(this.db);
     })();
   }
@@ -132,36 +144,6 @@ export class Replica {
       id: r.id, entityType: r.entity_type, entityId: r.entity_id, reason: r.reason, path: r.path,
       raw: JSON.parse(r.raw) as unknown, quarantinedAt: r.quarantined_at,
     }));
-  }
-
-  /** The pending queue, minus listings whose decision waits in the outbox. */
-  pendingQueue(query: Required<Omit<QueueQuery, 'category' | 'district'>> & Pick<QueueQuery, 'category' | 'district'>, undecided: readonly string[]): QueuePage {
-    const where = ["l.status = 'pending'", 'l.escalated = 0', 'l.id NOT IN (SELECT value FROM json_each(@excluded))'];
-    if (query.category) where.push('l.category = @category');
-    if (query.district) where.push('l.district = @district');
-    const params = { excluded: JSON.stringify(undecided), category: query.category ?? null, district: query.district ?? null };
-    const order = query.sort === 'oldest' ? 'l.created_at ASC, l.id ASC' : 'l.created_at DESC, l.id DESC';
-    const rows = this.db
-      .prepare(`
-        SELECT l.id, l.title, l.category, l.district, l.price_fen, l.price_unit, l.created_at, l.version,
-          (SELECT count(*) FROM reports r WHERE r.listing_id = l.id) AS report_count
-        FROM listings l WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: query.limit, offset: query.offset }) as {
-      id: string; title: string; category: QueueRow['category']; district: string; price_fen: number | null;
-      price_unit: QueueRow['priceUnit']; created_at: string; version: number; report_count: number;
-    }[];
-    const { total } = this.db.prepare(`SELECT count(*) AS total FROM listings l WHERE ${where.join(' AND ')}`).get(params) as { total: number };
-    const districts = (
-      this.db.prepare("SELECT district FROM listings WHERE status = 'pending' GROUP BY district ORDER BY district").all() as { district: string }[]
-    ).map((r) => r.district);
-    return {
-      rows: rows.map((r) => ({
-        id: r.id, title: r.title, category: r.category, district: r.district, priceFen: r.price_fen, priceUnit: r.price_unit,
-        createdAt: r.created_at, reportCount: r.report_count, version: r.version,
-      })),
-      total,
-      districts,
-    };
   }
 
   listing(id: string): Listing | undefined {

@@ -64,13 +64,13 @@ export class OutboxDelivery {
       this.store.markDelivering(entry.id);
       this.events.changed();
       try {
-        const { listing } = await this.client().call('decide', {
+        const { listing, decision } = await this.client().call('decide', {
           body: { idempotencyKey: entry.idempotencyKey, ...entry.draft },
         });
         // Stopped meanwhile (sign-out closed the outbox): the entry stays marked delivering and is
         // sent again at the next sign-in, where its idempotency key makes the platform answer as before.
         if (this.stopped) return;
-        this.store.markDelivered(entry.id, this.now());
+        this.store.markDelivered(entry.id, this.now(), decision.id);
         this.events.connectivity(true);
         this.events.delivered(listing);
       } catch (error) {

@@ -88,8 +88,26 @@ export class OutboxStore {
     this.db.prepare("UPDATE outbox SET state = 'delivering', attempts = attempts + 1 WHERE id = ?").run(id);
   }
 
-  markDelivered(id: number, at: Date): void {
-    this.db.prepare("UPDATE outbox SET state = 'delivered', delivered_at = ?, last_error = NULL WHERE id = ?").run(at.toISOString(), id);
+  markDelivered(id: number, at: Date, decisionId: string): void {
+    this.db
+      .prepare("UPDATE outbox SET state = 'delivered', delivered_at = ?, decision_id = ?, last_error = NULL WHERE id = ?")
+      .run(at.toISOString(), decisionId, id);
+  }
+
+  /** The platform's id of a delivered decision. */
+  decisionIdOf(id: number): string | null {
+    return (this.db.prepare('SELECT decision_id FROM outbox WHERE id = ?').get(id) as { decision_id: string | null } | undefined)?.decision_id ?? null;
+  }
+
+  /** The most recent decision, delivered or not, that was not refused. */
+  latest(): QueuedDecision | undefined {
+    const row = this.db.prepare("SELECT * FROM outbox WHERE state <> 'refused' ORDER BY id DESC LIMIT 1").get() as OutboxRow | undefined;
+    return row && toEntry(row);
+  }
+
+  /** Takes back a decision that has not started its way to the platform. */
+  cancel(id: number): boolean {
+    return this.db.prepare("DELETE FROM outbox WHERE id = ? AND state = 'pending'").run(id).changes > 0;
   }
 
   markRefused(id: number, refusal: DeskError): void {

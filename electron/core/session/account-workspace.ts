@@ -1,14 +1,20 @@
+import type { OutboxEntry } from '../../../shared/ipc/views';
 import { cacheMigrations } from '../cache/migrations';
+import { recordQueueSnapshot } from '../cache/moderation-reads';
+import { summary } from '../cache/moderation-queue';
+import { ClusterCache } from '../moderation/cluster-cache';
 import { Replica } from '../cache/replica';
 import type { CoreEvents } from '../core-events';
 import { OutboxDelivery } from '../outbox/delivery';
 import { outboxMigrations } from '../outbox/migrations';
-import { OutboxStore } from '../outbox/outbox-store';
+import { OutboxStore, type QueuedDecision } from '../outbox/outbox-store';
 import { createPlatformClient, type PlatformClient } from '../platform/client';
 import { openMigrated, type SqliteDb } from '../storage/migrations';
 import { SyncEngine } from '../sync/sync-engine';
 import { cacheFile, outboxFile, removeDatabase } from './account-files';
 import type { SessionTokens } from './session-tokens';
+
+const SNAPSHOT_INTERVAL_MS = 10 * 60_000;
 
 /**
  * Everything a signed-in account works with: its client, cache replica, outbox, sync and
@@ -20,6 +26,8 @@ export class AccountWorkspace {
   readonly outbox: OutboxStore;
   readonly sync: SyncEngine;
   readonly delivery: OutboxDelivery;
+  readonly clusters: ClusterCache;
+  private lastSnapshotAt = 0;
   private readonly cacheDb: SqliteDb;
   private readonly outboxDb: SqliteDb;
 
@@ -39,20 +47,21 @@ export class AccountWorkspace {
       throw error;
     }
     this.replica = new Replica(this.cacheDb);
+    this.clusters = new ClusterCache(this.cacheDb);
     this.outbox = new OutboxStore(this.outboxDb);
     this.sync = new SyncEngine(
       this.replica,
       () => this.client,
       {
         progress: (status) => events.emit('sync:progress', { ...status, pendingOutbox: this.outbox.undeliveredCount() }),
-        cacheChanged: (entityTypes) => events.emit('cache:changed', { entityTypes }),
+        cacheChanged: (entityTypes) => this.cacheChanged(entityTypes, { afterSync: true }),
       },
       { pollMs: options.pollMs },
     );
     this.delivery = new OutboxDelivery(this.outbox, () => this.client, {
       delivered: (listing) => {
         this.replica.applyListing(listing);
-        events.emit('cache:changed', { entityTypes: ['listing'] });
+        this.cacheChanged(['listing']);
       },
       changed: () => this.outboxChanged(),
       connectivity: (online) => {
@@ -64,6 +73,30 @@ export class AccountWorkspace {
   start(): void {
     void this.sync.syncNow();
     void this.delivery.kick();
+  }
+
+  /**
+   * After the cache changed: clusters are recomputed on demand, and after a sync (at most every
+   * ten minutes, since both scan the cache) the price flags and a queue-size snapshot for the
+   * dashboard are brought up to date.
+   */
+  cacheChanged(entityTypes: string[], options: { afterSync?: boolean } = {}): void {
+    this.clusters.invalidate();
+    const now = Date.now();
+    if (options.afterSync && now - this.lastSnapshotAt > SNAPSHOT_INTERVAL_MS) {
+      this.lastSnapshotAt = now;
+      this.replica.flags.refreshPriceFlags();
+      const context = { now: new Date(now), staffId: '', undecided: this.outbox.undelivered().map((e) => e.listingId) };
+      const size = (queue: 'pending' | 'reported' | 'flagged') => summary(this.cacheDb, queue, context).size;
+      recordQueueSnapshot(this.cacheDb, new Date(now), { pending: size('pending'), reported: size('reported'), flagged: size('flagged') });
+    }
+    this.events.emit('cache:changed', { entityTypes });
+  }
+
+  /** The outbox row as the renderer sees it: without the internal draft and schedule. */
+  publicEntry(entry: QueuedDecision): OutboxEntry {
+    const { draft: _draft, nextAttemptAt: _next, ...visible } = entry;
+    return visible;
   }
 
   outboxChanged(): void {

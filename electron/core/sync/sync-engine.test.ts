@@ -43,7 +43,7 @@ describe('sync', () => {
     expect(progress.at(-1)).toMatchObject({ phase: 'idle', done: total, online: true });
     expect(progress.some((p) => p.phase === 'initial' && p.done > 0 && p.done < total)).toBe(true);
 
-    const pending = replica.pendingQueue({ sort: 'oldest', offset: 0, limit: 1 }, []).rows[0]!;
+    const pending = replica.db.prepare("SELECT id, version FROM listings WHERE status = 'pending' AND escalated = 0 ORDER BY created_at LIMIT 1").get() as { id: string; version: number };
     await client.call('decide', { body: { idempotencyKey: 'sync-test-approve', listingId: pending.id, action: 'approve', basedOnVersion: pending.version } });
     progress.length = 0;
     await engine.syncNow();

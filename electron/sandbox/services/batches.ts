@@ -26,11 +26,11 @@ function refusedItem(listingId: string, error: unknown): ItemResult {
  */
 export const runBatch: Handler<PlatformContract['runBatch']> = (ctx, { body }) => {
   const staff = signedInStaff(ctx);
-  const { batchId, dryRun, action, reasonCode, note, items } = body;
+  const { batchId, dryRun, action, reasonCode, note, notice, items } = body;
   if (dryRun) {
     const results = items.map((item): ItemResult => {
       try {
-        checkDecision(ctx, { ...item, action, reasonCode, note });
+        checkDecision(ctx, { ...item, action, reasonCode, note, notice });
         return { listingId: item.listingId, outcome: 'would_apply' };
       } catch (error) {
         return refusedItem(item.listingId, error);
@@ -51,7 +51,7 @@ export const runBatch: Handler<PlatformContract['runBatch']> = (ctx, { body }) =
     }
     const results = items.map((item): ItemResult => {
       try {
-        applyDecision(ctx, { ...item, action, reasonCode, note, idempotencyKey: `${batchId}:${item.listingId}` }, batchId);
+        applyDecision(ctx, { ...item, action, reasonCode, note, notice, idempotencyKey: `${batchId}:${item.listingId}` }, batchId);
         return { listingId: item.listingId, outcome: 'applied' };
       } catch (error) {
         return refusedItem(item.listingId, error);

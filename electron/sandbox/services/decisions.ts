@@ -74,11 +74,11 @@ export function applyDecision(ctx: RequestContext, body: DecideBody, batchId: st
   const id = `dec_${randomUUID()}`;
   ctx.db
     .prepare(
-      `INSERT INTO decisions (id, idempotency_key, listing_id, action, reason_code, note, staff_id, based_on_version, decided_at,
+      `INSERT INTO decisions (id, idempotency_key, listing_id, action, reason_code, note, notice, staff_id, based_on_version, decided_at,
          batch_id, prev_status, prev_escalated)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, body.idempotencyKey, row.id, body.action, body.reasonCode, body.note, staff.id, body.basedOnVersion, now, batchId, row.status, row.escalated);
+    .run(id, body.idempotencyKey, row.id, body.action, body.reasonCode, body.note, body.notice, staff.id, body.basedOnVersion, now, batchId, row.status, row.escalated);
   recordChange(ctx.db, 'listing', row.id);
   recordChange(ctx.db, 'decision', id);
   releaseClaimsOf(ctx, row.id, staff.id);

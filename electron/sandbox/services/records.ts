@@ -84,7 +84,7 @@ export function findUserRow(db: PlatformDb, id: string): UserRow | undefined {
 export interface ClaimRow { listing_id: string; staff_id: string; display_name: string; claimed_at: string; expires_at: string }
 export interface DecisionRow {
   id: string; idempotency_key: string; listing_id: string; action: Decision['action']; reason_code: string | null;
-  note: string; staff_id: string; display_name: string; based_on_version: number; decided_at: string;
+  note: string; notice: string; staff_id: string; display_name: string; based_on_version: number; decided_at: string;
   batch_id: string | null; undone_at: string | null; undone_by: string | null; prev_status: string | null; prev_escalated: number | null;
 }
 export interface AccountActionRow {
@@ -118,6 +118,7 @@ export const decisionRecord = (row: DecisionRow): Decision => ({
   action: row.action,
   reasonCode: row.reason_code,
   note: row.note,
+  notice: row.notice,
   staffId: row.staff_id,
   staffName: row.display_name,
   basedOnVersion: row.based_on_version,

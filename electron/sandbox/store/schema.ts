@@ -63,6 +63,7 @@ export const platformMigrations: readonly string[] = [
   `
   ALTER TABLE users ADD COLUMN strikes INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE users ADD COLUMN restricted_until TEXT;
+  ALTER TABLE decisions ADD COLUMN notice TEXT NOT NULL DEFAULT '';
   ALTER TABLE decisions ADD COLUMN batch_id TEXT;
   ALTER TABLE decisions ADD COLUMN undone_at TEXT;
   ALTER TABLE decisions ADD COLUMN undone_by TEXT;

@@ -1,7 +1,7 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueRow } from '../../../shared/ipc/views';
+import type { ModerationQueueRow as QueueRow } from '../../../shared/ipc/moderation-views';
 import { useAgeFormat } from './listing-age';
 import { usePriceFormat } from './listing-price';
 

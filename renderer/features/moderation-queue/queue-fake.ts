@@ -1,4 +1,4 @@
-import type { QueuePage, QueueRow } from '../../../shared/ipc/views';
+import type { ModerationQueuePage as QueuePage, ModerationQueueRow as QueueRow } from '../../../shared/ipc/moderation-views';
 import type { FakeHandlers } from '../../desk/fake-desk';
 import { listingDetail, queueRow } from '../../desk/fake-records';
 
@@ -20,6 +20,7 @@ export function fakeQueue(size: number) {
         rows: matching.slice(offset, offset + (query.limit ?? 200)),
         total: matching.length,
         districts: [...new Set(rows.map((r) => r.district))].sort(),
+        summaries: [],
       };
     },
     'moderation:listing': ({ listingId }) => {

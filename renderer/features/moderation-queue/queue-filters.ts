@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
-import { QueueSort } from '../../../shared/ipc/views';
+import { QueueSortKey as QueueSort } from '../../../shared/ipc/moderation-views';
 import { Category } from '../../../shared/platform/entities';
 
 /**

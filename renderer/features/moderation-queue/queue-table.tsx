@@ -2,7 +2,7 @@ import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-tabl
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueRow } from '../../../shared/ipc/views';
+import type { ModerationQueueRow as QueueRow } from '../../../shared/ipc/moderation-views';
 import { columnClass, useQueueColumns } from './queue-columns';
 import type { QueueRows } from './use-queue-rows';
 

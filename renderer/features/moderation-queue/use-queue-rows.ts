@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DeskError } from '../../../shared/errors';
-import type { QueueQuery, QueueRow } from '../../../shared/ipc/views';
+import type { ModerationQueueQuery as QueueQuery, ModerationQueueRow as QueueRow } from '../../../shared/ipc/moderation-views';
 import { asDeskError } from '../../desk/desk-call-error';
 import { useDesk } from '../../desk/desk-context';
 import type { QueueFilters } from './queue-filters';

@@ -24,6 +24,7 @@ const refused = outboxEntry({
       lastDecision: {
         id: 'dec_1', idempotencyKey: 'k-000000001', listingId: 'lst_00042', action: 'approve', reasonCode: null, note: '',
         staffId: 'stf_2', staffName: '林嘉欣', basedOnVersion: 1, decidedAt: '2026-11-20T06:05:00.000Z',
+        notice: '',
         batchId: null,
         undoneAt: null,
         undoneBy: null,

@@ -1,5 +1,6 @@
 import type { Migration } from '../../storage/migrations';
 import { migration001 } from './001-replica';
 import { migration002 } from './002-moderation';
+import { migration003 } from './003-queues';
 
-export const cacheMigrations: readonly Migration[] = [migration001, migration002];
+export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003];

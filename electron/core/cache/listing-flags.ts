@@ -1,0 +1,91 @@
+import type { ListingFlagView } from '../../../shared/ipc/moderation-views';
+import { createFlagRules, flagListing, parseFlagConfig, type FlagRules } from '../../../shared/moderation/flags';
+import type { Listing } from '../../../shared/platform/entities';
+import keywords from '../../../resources/moderation/flag-keywords.json';
+import type { SqliteDb } from '../storage/migrations';
+
+/** Flags matter only while a listing can still be acted on. */
+const FLAGGABLE = new Set(['pending', 'published']);
+
+let defaultRules: FlagRules | null = null;
+/** The rules from the shipped keyword lists, compiled once per process. */
+export function shippedFlagRules(): FlagRules {
+  defaultRules ??= createFlagRules(parseFlagConfig(keywords));
+  return defaultRules;
+}
+
+/**
+ * Explainable flags stored per listing. Text rules run as each listing lands from the feed;
+ * the price rule needs the medians of the whole cache, so it runs as one set-based pass after
+ * a sync (see refreshPriceFlags).
+ */
+export class ListingFlagStore {
+  private readonly statements;
+
+  constructor(private readonly db: SqliteDb, private readonly rules: FlagRules = shippedFlagRules()) {
+    this.statements = {
+      clearText: db.prepare("DELETE FROM listing_flags WHERE listing_id = ? AND rule <> 'price.below_median'"),
+      clearAll: db.prepare('DELETE FROM listing_flags WHERE listing_id = ?'),
+      insert: db.prepare('INSERT OR REPLACE INTO listing_flags (listing_id, rule, kind, spans, detail) VALUES (?, ?, ?, ?, ?)'),
+      ofListing: db.prepare(`
+        SELECT f.rule, f.kind, f.spans, f.detail,
+          EXISTS (SELECT 1 FROM flag_feedback b WHERE b.listing_id = f.listing_id AND b.rule = f.rule) AS dismissed
+        FROM listing_flags f WHERE f.listing_id = ? ORDER BY f.kind, f.rule`),
+    };
+  }
+
+  /** Re-flags a listing's text after it changed; a decided listing keeps no flags. */
+  listingChanged(listing: Listing): void {
+    if (!FLAGGABLE.has(listing.status)) {
+      this.statements.clearAll.run(listing.id);
+      return;
+    }
+    this.statements.clearText.run(listing.id);
+    for (const flag of flagListing(this.rules, listing, { medianPriceFen: null })) {
+      this.statements.insert.run(listing.id, flag.rule, flag.kind, JSON.stringify(flag.spans), JSON.stringify(flag.detail));
+    }
+  }
+
+  listingRemoved(listingId: string): void {
+    this.statements.clearAll.run(listingId);
+  }
+
+  /**
+   * Price far below the median of its category and price unit, over acted-on listings. Done in
+   * SQL with window functions: one pass over the cache instead of a median per listing.
+   */
+  refreshPriceFlags(): void {
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM listing_flags WHERE rule = 'price.below_median'").run();
+      this.db
+        .prepare(`
+          WITH priced AS (
+            SELECT category, price_unit, price_fen,
+              ROW_NUMBER() OVER (PARTITION BY category, price_unit ORDER BY price_fen) AS n,
+              COUNT(*) OVER (PARTITION BY category, price_unit) AS total
+            FROM listings WHERE price_fen IS NOT NULL AND status IN ('pending', 'published')
+          ),
+          medians AS (SELECT category, price_unit, price_fen AS median FROM priced WHERE n = (total + 1) / 2 AND total >= 5)
+          INSERT INTO listing_flags (listing_id, rule, kind, spans, detail)
+          SELECT l.id, 'price.below_median', 'price_far_below_median', '[]',
+            json_object('priceFen', l.price_fen, 'median', m.median, 'ratio', round(l.price_fen * 1.0 / m.median, 4),
+              'percentBelow', CASE WHEN l.price_fen = 0 THEN 100 ELSE min(99, CAST(round(100 - 100.0 * l.price_fen / m.median) AS INTEGER)) END,
+              'threshold', @threshold, 'category', l.category, 'priceUnit', l.price_unit)
+          FROM listings l JOIN medians m ON m.category = l.category AND m.price_unit = l.price_unit
+          WHERE l.status IN ('pending', 'published') AND l.price_fen IS NOT NULL AND m.median > 0
+            AND l.price_fen <= @threshold * m.median`)
+        .run({ threshold: this.rules.priceThreshold });
+    })();
+  }
+
+  flagsOf(listingId: string): ListingFlagView[] {
+    const rows = this.statements.ofListing.all(listingId) as { rule: string; kind: ListingFlagView['kind']; spans: string; detail: string; dismissed: number }[];
+    return rows.map((r) => ({
+      kind: r.kind,
+      rule: r.rule,
+      spans: JSON.parse(r.spans) as ListingFlagView['spans'],
+      detail: JSON.parse(r.detail) as ListingFlagView['detail'],
+      dismissed: r.dismissed === 1,
+    }));
+  }
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { ModerationQueuePage, ModerationQueueQuery, ModerationQueueRow, QueueKind, QueueSummary } from '../../../shared/ipc/moderation-views';
+import { ModerationQueueQuery as QuerySchema, QueueKind as QueueKindSchema } from '../../../shared/ipc/moderation-views';
+import { Claim } from '../../../shared/platform/entities';
+import sla from '../../../resources/moderation/sla.json';
+import type { SqliteDb } from '../storage/migrations';
+
+export type ParsedQueueQuery = z.output<typeof QuerySchema>;
+
+const targetHours = z.object({ targetHours: z.record(QueueKindSchema, z.number().positive()) }).parse(sla).targetHours as Record<QueueKind, number>;
+
+const notDismissed = 'NOT EXISTS (SELECT 1 FROM flag_feedback b WHERE b.listing_id = f.listing_id AND b.rule = f.rule)';
+
+/** What makes a listing part of each queue, and when it entered it. */
+const queues: Record<QueueKind, { join: string; where: string[]; queuedAt: string; appealId: string }> = {
+  pending: { join: '', where: ["l.status = 'pending'", 'l.escalated = 0'], queuedAt: 'l.created_at', appealId: 'NULL' },
+  reported: {
+    join: '',
+    where: ["l.status IN ('pending', 'published')", 'l.escalated = 0', 'EXISTS (SELECT 1 FROM reports r WHERE r.listing_id = l.id)'],
+    queuedAt: '(SELECT min(r.created_at) FROM reports r WHERE r.listing_id = l.id)',
+    appealId: 'NULL',
+  },
+  flagged: {
+    join: '',
+    where: ["l.status IN ('pending', 'published')", 'l.escalated = 0', `EXISTS (SELECT 1 FROM listing_flags f WHERE f.listing_id = l.id AND ${notDismissed})`],
+    queuedAt: 'l.created_at',
+    appealId: 'NULL',
+  },
+  escalated: { join: '', where: ["l.status IN ('pending', 'published')", 'l.escalated = 1'], queuedAt: 'l.updated_at', appealId: 'NULL' },
+  appeals: { join: "JOIN appeals a ON a.listing_id = l.id AND a.status = 'open'", where: [], queuedAt: 'a.created_at', appealId: 'a.id' },
+};
+
+const order: Record<ParsedQueueQuery['sort'], string> = {
+  oldest: 'queued_at ASC, l.id ASC',
+  newest: 'queued_at DESC, l.id DESC',
+  most_reported: 'report_count DESC, queued_at ASC, l.id ASC',
+  price_low: 'l.price_fen IS NULL, l.price_fen ASC, l.id ASC',
+  price_high: 'l.price_fen IS NULL, l.price_fen DESC, l.id ASC',
+};
+
+interface Context {
+  now: Date;
+  staffId: string;
+  /** Listings whose decision waits in the outbox: decided here, not yet on the platform. */
+  undecided: readonly string[];
+}
+
+/**
+ * Filters as SQL. Search of three or more characters goes through the trigram index; shorter
+ * text (二手, 猫) cannot, so it falls back to a LIKE scan.
+ */
+function filters(query: ParsedQueueQuery, queuedAt: string, context: Context) {
+  const where = ['l.id NOT IN (SELECT value FROM json_each(@undecided))'];
+  const params: Record<string, unknown> = { undecided: JSON.stringify(context.undecided), now: context.now.toISOString() };
+  if (query.category) (where.push('l.category = @category'), (params.category = query.category));
+  if (query.district) (where.push('l.district = @district'), (params.district = query.district));
+  if (query.flag) {
+    where.push(`EXISTS (SELECT 1 FROM listing_flags f WHERE f.listing_id = l.id AND f.kind = @flag AND ${notDismissed})`);
+    params.flag = query.flag;
+  }
+  if (query.minAgeHours !== undefined) {
+    where.push(`${queuedAt} <= @cutoff`);
+    params.cutoff = new Date(context.now.getTime() - query.minAgeHours * 3_600_000).toISOString();
+  }
+  const search = query.search?.trim();
+  if (search) {
+    if ([...search].length >= 3) {
+      where.push('l.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @fts)');
+      params.fts = `"${search.replace(/"/g, '""')}"`;
+    } else {
+      where.push("(l.title LIKE @like ESCAPE '\\' OR l.body LIKE @like ESCAPE '\\')");
+      params.like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+  }
+  return { where, params };
+}
+
+interface RowShape {
+  id: string; title: string; category: ModerationQueueRow['category']; district: string; price_fen: number | null;
+  price_unit: ModerationQueueRow['priceUnit']; created_at: string; queued_at: string; version: number;
+  report_count: number; report_reasons: string | null; flag_kinds: string | null; claim: string | null;
+  claim_expires: string | null; appeal_id: string | null;
+}
+
+export function queuePage(db: SqliteDb, query: ParsedQueueQuery, visible: readonly QueueKind[], context: Context): ModerationQueuePage {
+  const spec = queues[query.queue];
+  const { where, params } = filters(query, spec.queuedAt, context);
+  const all = [...spec.where, ...where].join(' AND ');
+  const rows = db
+    .prepare(`
+      SELECT l.id, l.title, l.category, l.district, l.price_fen, l.price_unit, l.created_at, l.version,
+        ${spec.queuedAt} AS queued_at, ${spec.appealId} AS appeal_id,
+        (SELECT count(*) FROM reports r WHERE r.listing_id = l.id) AS report_count,
+        (SELECT group_concat(DISTINCT r.reason) FROM reports r WHERE r.listing_id = l.id) AS report_reasons,
+        (SELECT group_concat(DISTINCT f.kind) FROM listing_flags f WHERE f.listing_id = l.id AND ${notDismissed}) AS flag_kinds,
+        c.record AS claim, c.expires_at AS claim_expires
+      FROM listings l ${spec.join} LEFT JOIN claims c ON c.listing_id = l.id AND c.expires_at > @now
+      WHERE ${all} ORDER BY ${order[query.sort]} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: query.limit, offset: query.offset }) as RowShape[];
+  const { total } = db.prepare(`SELECT count(*) AS total FROM listings l ${spec.join} WHERE ${all}`).get(params) as { total: number };
+  const districts = (db.prepare("SELECT district FROM listings WHERE status = 'pending' GROUP BY district ORDER BY district").all() as { district: string }[]).map(
+    (r) => r.district,
+  );
+  const overdueBefore = new Date(context.now.getTime() - targetHours[query.queue] * 3_600_000).toISOString();
+  return {
+    rows: rows.map((r) => toRow(r, overdueBefore, context.staffId)),
+    total,
+    districts,
+    summaries: visible.map((queue) => summary(db, queue, context)),
+  };
+}
+
+function toRow(r: RowShape, overdueBefore: string, staffId: string): ModerationQueueRow {
+  const claim = r.claim ? Claim.parse(JSON.parse(r.claim)) : null;
+  return {
+    id: r.id, title: r.title, category: r.category, district: r.district, priceFen: r.price_fen, priceUnit: r.price_unit,
+    createdAt: r.created_at, queuedAt: r.queued_at, version: r.version, reportCount: r.report_count,
+    reportReasons: r.report_reasons ? r.report_reasons.split(',') : [],
+    flags: r.flag_kinds ? (r.flag_kinds.split(',') as ModerationQueueRow['flags']) : [],
+    claim: claim && { holderName: claim.holder.displayName, expiresAt: claim.expiresAt, mine: claim.holder.staffId === staffId },
+    overdue: r.queued_at < overdueBefore,
+    appealId: r.appeal_id,
+  };
+}
+
+/** A queue's size, its oldest item and how many are over the target age, without filters. */
+export function summary(db: SqliteDb, queue: QueueKind, context: Context): QueueSummary {
+  const spec = queues[queue];
+  const where = [...spec.where, 'l.id NOT IN (SELECT value FROM json_each(@undecided))'].join(' AND ');
+  const overdueBefore = new Date(context.now.getTime() - targetHours[queue] * 3_600_000).toISOString();
+  const row = db
+    .prepare(`SELECT count(*) AS size, min(${spec.queuedAt}) AS oldest, sum(${spec.queuedAt} < @overdueBefore) AS overdue
+              FROM listings l ${spec.join} WHERE ${where}`)
+    .get({ undecided: JSON.stringify(context.undecided), overdueBefore }) as { size: number; oldest: string | null; overdue: number | null };
+  return { queue, size: row.size, oldestAt: row.oldest, overdue: row.overdue ?? 0, targetHours: targetHours[queue] };
+}
+
+export const parseQueueQuery = (query: ModerationQueueQuery): ParsedQueueQuery => QuerySchema.parse(query);
