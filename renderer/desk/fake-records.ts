@@ -1,13 +1,14 @@
+import type { ModerationQueueRow, QueueKind } from '../../shared/ipc/moderation-views';
 import type { ListingDetail, OutboxEntry, SessionStatus, SyncStatus } from '../../shared/ipc/views';
-import type { ModerationQueueRow as QueueRow } from '../../shared/ipc/moderation-views';
-import { categories } from '../../shared/platform/entities';
+import { categories, type Appeal, type Decision, type PlatformUser } from '../../shared/platform/entities';
 import type { Role } from '../../shared/platform/roles';
 
 /** Test-only records shaped like the core's answers, deterministic from an index. */
-const BASE = Date.parse('2026-11-20T02:00:00.000Z');
+export const FAKE_BASE = Date.parse('2026-11-20T02:00:00.000Z');
 const districts = ['天河区', '越秀区', '海珠区', '白云区'];
 
-export function queueRow(index: number): QueueRow {
+export function queueRow(index: number, overrides: Partial<ModerationQueueRow> = {}): ModerationQueueRow {
+  const at = new Date(FAKE_BASE + index * 60_000).toISOString();
   return {
     id: `lst_${String(index).padStart(5, '0')}`,
     title: `测试信息 ${index}`,
@@ -15,8 +16,8 @@ export function queueRow(index: number): QueueRow {
     district: districts[index % districts.length]!,
     priceFen: index % 5 === 0 ? null : 100_00 + index,
     priceUnit: index % 2 === 0 ? 'item' : 'month',
-    createdAt: new Date(BASE + index * 60_000).toISOString(),
-    queuedAt: new Date(BASE + index * 60_000).toISOString(),
+    createdAt: at,
+    queuedAt: at,
     reportCount: index % 3,
     reportReasons: [],
     flags: [],
@@ -24,10 +25,28 @@ export function queueRow(index: number): QueueRow {
     overdue: false,
     appealId: null,
     version: 1,
+    ...overrides,
   };
 }
 
-export function listingDetail(row: QueueRow, overrides: Partial<ListingDetail> = {}): ListingDetail {
+export function sellerRecord(overrides: Partial<PlatformUser> = {}): PlatformUser {
+  return {
+    id: 'usr_00001',
+    nickname: '小王',
+    phoneMasked: '135****7162',
+    status: 'active',
+    registeredAt: '2025-01-01T00:00:00.000Z',
+    lastLoginAt: null,
+    riskSignals: [],
+    strikes: 0,
+    restrictedUntil: null,
+    version: 1,
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function listingDetail(row: ModerationQueueRow, overrides: Partial<ListingDetail> = {}): ListingDetail {
   return {
     listing: {
       id: row.id,
@@ -48,20 +67,7 @@ export function listingDetail(row: QueueRow, overrides: Partial<ListingDetail> =
       createdAt: row.createdAt,
       updatedAt: row.createdAt,
     },
-    seller: {
-      id: 'usr_00001',
-      nickname: '小王',
-      phoneMasked: '135****7162',
-      status: 'active',
-      registeredAt: '2025-01-01T00:00:00.000Z',
-      lastLoginAt: null,
-      riskSignals: [],
-    strikes: 0,
-    restrictedUntil: null,
-      version: 1,
-      updatedAt: '2025-01-01T00:00:00.000Z',
-      otherListingCount: 2,
-    },
+    seller: { ...sellerRecord(), otherListingCount: 2 },
     reports: [],
     undelivered: null,
     flags: [],
@@ -69,6 +75,45 @@ export function listingDetail(row: QueueRow, overrides: Partial<ListingDetail> =
     history: [],
     appeal: null,
     cluster: null,
+    ...overrides,
+  };
+}
+
+export function decisionRecord(overrides: Partial<Decision> = {}): Decision {
+  return {
+    id: 'dec_1',
+    idempotencyKey: 'k-000000001',
+    listingId: 'lst_00001',
+    action: 'reject',
+    reasonCode: 'fraud_deposit',
+    note: '',
+    notice: '',
+    staffId: 'stf_2',
+    staffName: '林嘉欣',
+    basedOnVersion: 1,
+    decidedAt: '2026-11-20T06:05:00.000Z',
+    batchId: null,
+    undoneAt: null,
+    undoneBy: null,
+    ...overrides,
+  };
+}
+
+export function appealRecord(overrides: Partial<Appeal> = {}): Appeal {
+  return {
+    id: 'apl_1',
+    listingId: 'lst_00001',
+    decisionId: 'dec_1',
+    userId: 'usr_00001',
+    statement: '我是个人闲置转让，没有收取任何定金。',
+    evidence: { title: '九成新 iPhone 15 转让', body: '先付定金 200 元，微信联系', priceFen: 99_00 },
+    status: 'open',
+    outcomeNotice: null,
+    decidedBy: null,
+    decidedByName: null,
+    decidedAt: null,
+    createdAt: '2026-11-21T02:00:00.000Z',
+    version: 1,
     ...overrides,
   };
 }
@@ -89,6 +134,8 @@ export function outboxEntry(overrides: Partial<OutboxEntry> = {}): OutboxEntry {
     ...overrides,
   };
 }
+
+export const queueTargets: Record<QueueKind, number> = { pending: 24, reported: 4, flagged: 12, escalated: 24, appeals: 72 };
 
 export function signedIn(roles: Role[] = ['moderator'], overrides: Partial<SessionStatus> = {}): SessionStatus {
   return {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DeskErrorCode } from '../../shared/errors';
-import { categories, listingStatuses, moderationActions, reportReasons, userStatuses } from '../../shared/platform/entities';
+import { accountActions, categories, listingStatuses, moderationActions, reportReasons, RiskSignal, userStatuses } from '../../shared/platform/entities';
 import { roles } from '../../shared/platform/roles';
 import { SyncPhase } from '../../shared/ipc/views';
-import { rejectReasonCodes } from '../features/moderation-queue/reasons';
+import { flagKinds, queueKinds } from '../../shared/ipc/moderation-views';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
@@ -42,7 +42,13 @@ describe('translations', () => {
     ['roles', roles],
     ['actions', moderationActions],
     ['actionsDone', moderationActions],
-    ['rejectReasons', rejectReasonCodes],
+    ['queues', queueKinds],
+    ['flagKinds', flagKinds],
+    ['accountActions', accountActions],
+    ['riskSignals', RiskSignal.shape.kind.options],
+    ['linked.shared', ['phone', 'device', 'ip']],
+    ['duplicates.reasons', ['similar_text', 'same_phone']],
+    ['bulk.outcome', ['applied', 'would_apply', 'undone', 'refused']],
     ['reportReasons', reportReasons],
     ['listingStatuses', listingStatuses],
     ['userStatuses', userStatuses],

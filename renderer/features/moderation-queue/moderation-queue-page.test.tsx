@@ -23,14 +23,7 @@ afterEach(() => {
 
 function deskWithQueue(size: number) {
   const queue = fakeQueue(size);
-  const desk = new FakeDesk({
-    ...queue.handlers,
-    'moderation:decide': (input) => {
-      queue.decided.add(input.listingId);
-      return outboxEntry({ listingId: input.listingId, action: input.action, reasonCode: input.reasonCode });
-    },
-  });
-  return { desk, queue };
+  return { desk: new FakeDesk(queue.handlers), queue, heldByOthers: queue.heldByOthers };
 }
 
 const rowIds = () => screen.getAllByTestId('queue-row').map((row) => row.dataset.listingId);
@@ -55,33 +48,14 @@ describe('the moderation queue', () => {
     expect(screen.getAllByTestId('queue-row')[1]).toHaveTextContent('¥100.01/月');
   });
 
-  it('keeps filters and sort in localStorage and restores them on the next start', async () => {
-    const { desk } = deskWithQueue(300);
-    const first = renderWithDesk(<ModerationQueuePage />, { desk });
-    await waitFor(() => expect(screen.getAllByTestId('queue-row').length).toBeGreaterThan(0));
-    await userEvent.selectOptions(screen.getByLabelText('分类'), '房屋租售');
-    await userEvent.selectOptions(screen.getByLabelText('区域'), '海珠区');
-    await userEvent.selectOptions(screen.getByLabelText('排序'), '最新发布优先');
-    expect(JSON.parse(localStorage.getItem(FILTERS_KEY)!)).toEqual({ category: 'housing', district: '海珠区', sort: 'newest' });
-    await waitFor(() => expect(desk.callsTo('moderation:queue').at(-1)).toMatchObject({ category: 'housing', district: '海珠区', sort: 'newest' }));
-    first.unmount();
-
-    const again = new FakeDesk(fakeQueue(300).handlers);
-    renderWithDesk(<ModerationQueuePage />, { desk: again });
-    expect(screen.getByLabelText('分类')).toHaveValue('housing');
-    expect(screen.getByLabelText('排序')).toHaveValue('newest');
-    await waitFor(() => expect(screen.getByLabelText('区域')).toHaveValue('海珠区'));
-    expect(again.callsTo('moderation:queue')[0]).toMatchObject({ category: 'housing', district: '海珠区', sort: 'newest', offset: 0 });
-  });
-
   it('ignores a corrupt stored filter instead of failing', async () => {
     localStorage.setItem(FILTERS_KEY, '{"category":"weapons","sort":"sideways"');
     const { desk } = deskWithQueue(10);
     renderWithDesk(<ModerationQueuePage />, { desk });
-    await waitFor(() => expect(desk.callsTo('moderation:queue')[0]).toEqual({ sort: 'oldest', offset: 0, limit: 200 }));
+    await waitFor(() => expect(desk.callsTo('moderation:queue')[0]).toEqual({ queue: 'pending', sort: 'oldest', offset: 0, limit: 200 }));
   });
 
-  it('will not reject without a reason, and sends the chosen reason', async () => {
+  it('will not reject without a reason, and sends the chosen reason with the notice as edited', async () => {
     const { desk } = deskWithQueue(20);
     renderWithDesk(<ModerationQueuePage />, { desk });
     await userEvent.click((await screen.findAllByTestId('queue-row'))[2]!);
@@ -90,14 +64,26 @@ describe('the moderation queue', () => {
     expect(detail).toHaveTextContent('135****7162');
     await userEvent.click(screen.getByTestId('reject-button'));
     await userEvent.click(screen.getByTestId('confirm-reject'));
-    expect(screen.getByRole('alert')).toHaveTextContent('驳回前必须选择原因');
+    expect(screen.getByRole('alert')).toHaveTextContent('必须选择原因');
     expect(desk.callsTo('moderation:decide')).toEqual([]);
 
-    await userEvent.selectOptions(screen.getByTestId('reject-reason'), '诈骗或索要定金');
+    const chooser = screen.getByTestId('reject-reason');
+    await userEvent.selectOptions(chooser, within(chooser).getByRole('option', { name: /诈骗或索要定金/ }));
+    // The notice is drafted from the reason's template with the listing's title filled in, and editable.
+    const notice = screen.getByTestId('decision-notice');
+    expect(notice).toHaveValue('您发布的「测试信息 2」因涉嫌诈骗或索要定金，未通过审核。如有异议，可在7日内申诉。');
+    await userEvent.type(notice, '客服电话 10100');
     await userEvent.click(screen.getByTestId('confirm-reject'));
     await waitFor(() =>
       expect(desk.callsTo('moderation:decide')).toEqual([
-        { listingId: 'lst_00002', action: 'reject', reasonCode: 'fraud_deposit', note: '', basedOnVersion: 1 },
+        {
+          listingId: 'lst_00002',
+          action: 'reject',
+          reasonCode: 'fraud_deposit',
+          note: '',
+          notice: '您发布的「测试信息 2」因涉嫌诈骗或索要定金，未通过审核。如有异议，可在7日内申诉。客服电话 10100',
+          basedOnVersion: 1,
+        },
       ]),
     );
   });
@@ -114,14 +100,20 @@ describe('the moderation queue', () => {
     await waitFor(() => expect(rowIds()).not.toContain('lst_00000'));
   });
 
-  it('moves with j/k and approves with a', async () => {
+  it('moves the cursor with j/k, opens with Enter, approves with a and opens the next', async () => {
     const { desk } = deskWithQueue(20);
     renderWithDesk(<ModerationQueuePage />, { desk });
     await screen.findAllByTestId('queue-row');
-    await userEvent.keyboard('j');
-    expect(await screen.findByTestId('listing-detail')).toHaveAttribute('data-listing-id', 'lst_00000');
-    await userEvent.keyboard('jjk');
-    await waitFor(() => expect(screen.getByTestId('listing-detail')).toHaveAttribute('data-listing-id', 'lst_00001'));
+    await userEvent.keyboard('jjjk');
+    // Moving claims nothing: only Enter opens.
+    expect(screen.queryByTestId('listing-detail')).toBeNull();
+    expect(desk.callsTo('moderation:open')).toEqual([]);
+    const cursorRow = document.querySelector('tr.cursor');
+    expect(cursorRow).toHaveAttribute('data-listing-id', 'lst_00001');
+    expect(cursorRow?.querySelector('.row-handle')).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(await screen.findByTestId('listing-detail')).toHaveAttribute('data-listing-id', 'lst_00001');
+    expect(desk.callsTo('moderation:open')).toEqual([{ listingId: 'lst_00001' }]);
     await userEvent.keyboard('r');
     expect(screen.getByTestId('reject-reason')).toHaveFocus();
     await userEvent.keyboard('a'); // typing in the chooser is not a shortcut
@@ -129,7 +121,73 @@ describe('the moderation queue', () => {
     act(() => screen.getByTestId('reject-reason').blur());
     await userEvent.keyboard('a');
     await waitFor(() => expect(desk.callsTo('moderation:decide')).toHaveLength(1));
-    expect(desk.callsTo('moderation:decide')[0]).toMatchObject({ listingId: 'lst_00001', action: 'approve' });
+    expect(desk.callsTo('moderation:decide')[0]).toMatchObject({ listingId: 'lst_00001', action: 'approve', reasonCode: null });
+    // Submit-and-next: the core serves the next unclaimed item after the decided one.
+    await waitFor(() => expect(screen.getByTestId('listing-detail')).toHaveAttribute('data-listing-id', 'lst_00002'));
+    expect(desk.callsTo('moderation:next').at(-1)).toEqual({ queue: 'pending', sort: 'oldest', afterListingId: 'lst_00001' });
+    await waitFor(() => expect(desk.callsTo('moderation:release')).toContainEqual({ listingId: 'lst_00001' }));
+  });
+
+  it('picks the reason by its number after r, and Enter confirms', async () => {
+    const { desk } = deskWithQueue(5);
+    renderWithDesk(<ModerationQueuePage />, { desk });
+    await userEvent.click((await screen.findAllByTestId('queue-row'))[0]!);
+    await screen.findByTestId('listing-detail');
+    await userEvent.keyboard('r');
+    await userEvent.keyboard('2');
+    expect(screen.getByTestId('reject-reason')).toHaveValue('fraud_deposit');
+    expect((screen.getByTestId('decision-notice') as HTMLTextAreaElement).value).toContain('测试信息 0');
+    await userEvent.keyboard('9');
+    expect(screen.getByTestId('reject-reason')).toHaveValue('offensive');
+    await userEvent.keyboard('2{Enter}');
+    await waitFor(() => expect(desk.callsTo('moderation:decide')).toHaveLength(1));
+    expect(desk.callsTo('moderation:decide')[0]).toMatchObject({ listingId: 'lst_00000', action: 'reject', reasonCode: 'fraud_deposit' });
+    await waitFor(() => expect(screen.getByTestId('listing-detail')).toHaveAttribute('data-listing-id', 'lst_00001'));
+  });
+
+  it('n opens the next unclaimed item with the queue as filtered, and u undoes the last decision', async () => {
+    const { desk, heldByOthers } = deskWithQueue(10);
+    heldByOthers.set('lst_00000', '林嘉欣');
+    renderWithDesk(<ModerationQueuePage />, { desk });
+    await screen.findAllByTestId('queue-row');
+    await userEvent.selectOptions(screen.getByLabelText('分类'), '二手物品');
+    act(() => screen.getByLabelText('分类').blur());
+    await userEvent.keyboard('n');
+    // Rows 0, 6, 12… are second-hand goods; row 0 is held by someone else.
+    expect(await screen.findByTestId('listing-detail')).toHaveAttribute('data-listing-id', 'lst_00006');
+    expect(desk.callsTo('moderation:next')).toEqual([{ queue: 'pending', category: 'second_hand', sort: 'oldest' }]);
+    await userEvent.keyboard('a');
+    await waitFor(() => expect(desk.callsTo('moderation:next')).toHaveLength(2));
+    expect(desk.callsTo('moderation:next')[1]).toEqual({ queue: 'pending', category: 'second_hand', sort: 'oldest', afterListingId: 'lst_00006' });
+    await waitFor(() => expect(screen.getByTestId('queue-status')).toHaveTextContent('队列中没有其他可处理的信息'));
+    await userEvent.keyboard('u');
+    await waitFor(() => expect(screen.getByTestId('queue-status')).toHaveTextContent('已撤销对 lst_00006 的决定'));
+    expect(desk.callsTo('moderation:undo')).toEqual([{}]);
+    await waitFor(() => expect(screen.getByTestId('listing-detail')).toHaveAttribute('data-listing-id', 'lst_00006'));
+  });
+
+  it('says so when nothing is left to take', async () => {
+    const { desk, heldByOthers } = deskWithQueue(2);
+    heldByOthers.set('lst_00000', '林嘉欣');
+    heldByOthers.set('lst_00001', '林嘉欣');
+    renderWithDesk(<ModerationQueuePage />, { desk });
+    await screen.findAllByTestId('queue-row');
+    await userEvent.keyboard('n');
+    await waitFor(() => expect(screen.getByTestId('queue-status')).toHaveTextContent('队列中没有其他可处理的信息'));
+  });
+
+  it('lists every shortcut on ?', async () => {
+    const { desk } = deskWithQueue(3);
+    renderWithDesk(<ModerationQueuePage />, { desk });
+    await screen.findAllByTestId('queue-row');
+    await userEvent.keyboard('?');
+    const dialog = await screen.findByTestId('shortcuts-dialog');
+    expect(dialog).toHaveTextContent('撤销上一个决定');
+    expect(dialog).toHaveTextContent('1–9');
+    await userEvent.keyboard('j'); // shortcuts pause while a dialog is open
+    expect(document.querySelector('tr.cursor')).toBeNull();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByTestId('shortcuts-dialog')).toBeNull();
   });
 
   it('shows an undelivered decision and disables the actions', async () => {

@@ -1,14 +1,25 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { QueueKind } from '../../../shared/ipc/moderation-views';
+import { useIsSenior } from '../../app/staff-context';
 import { useDeskEvent } from '../../desk/desk-context';
 import { useErrorMessage } from '../../i18n/error-message';
+import { BulkDialog } from '../bulk-actions/bulk-dialog';
+import { ListingDetailPane } from '../listing-review/listing-detail';
 import { OutboxPanel } from '../outbox/outbox-panel';
-import { ListingDetailPane } from './listing-detail';
+import { ShortcutsDialog } from '../shortcuts/shortcuts-dialog';
+import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { QueueFilterBar } from './queue-filter-bar';
-import { useQueueFilters } from './queue-filters';
+import { queueQuery, useQueueState } from './queue-filters';
 import { QueueTable } from './queue-table';
+import { QueueTabs } from './queue-tabs';
+import { SelectionBar } from './selection-bar';
 import { useQueueRows } from './use-queue-rows';
-import { useShortcuts } from './use-shortcuts';
+import { useReviewNavigation, type NavigationStatus } from './use-review-navigation';
+import { useRowSelection } from './use-row-selection';
+
+const moderatorQueues: readonly QueueKind[] = ['pending', 'reported', 'flagged'];
+const seniorQueues: readonly QueueKind[] = ['pending', 'reported', 'flagged', 'escalated', 'appeals'];
 
 /** Ages are shown to the minute; the clock ticks once a minute, not on every render. */
 function useMinuteClock(): number {
@@ -20,70 +31,119 @@ function useMinuteClock(): number {
   return now;
 }
 
+function StatusLine({ status }: { status: NavigationStatus | null }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  if (!status) return null;
+  if (status.kind === 'error') return <p className="error">{errorMessage(status.error)}</p>;
+  if (status.kind === 'undone') return <p>{t('queue.status.undone', { listingId: status.listingId ?? '' })}</p>;
+  return <p>{t(`queue.status.${status.kind}`)}</p>;
+}
+
 export function ModerationQueuePage() {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const [filters, changeFilters] = useQueueFilters();
-  const rows = useQueueRows(filters);
+  const senior = useIsSenior();
+  const ids = useId();
+  const queues = senior ? seniorQueues : moderatorQueues;
+  const { queue, filters, setQueue, changeFilters } = useQueueState(queues);
+  const [search, setSearch] = useState('');
+  const query = queueQuery(queue, filters, search);
+  const rows = useQueueRows(query);
   const now = useMinuteClock();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  // Where the selection last was, for when its row has already left the loaded pages.
-  const lastIndex = useRef(-1);
+  const nav = useReviewNavigation(query, rows);
+  const selection = useRowSelection(rows.rowAt);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [bulkIds, setBulkIds] = useState<string[] | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tabId = (kind: QueueKind) => `${ids}-tab-${kind}`;
+  const panelId = `${ids}-panel`;
 
-  const { refresh, rowAt, indexOf } = rows;
+  const { refresh, indexOf } = rows;
   useDeskEvent('cache:changed', refresh);
   useDeskEvent('outbox:changed', refresh);
 
-  const select = useCallback(
-    (id: string | null) => {
-      setSelectedId(id);
-      if (id !== null) lastIndex.current = indexOf(id);
+  const queryKey = JSON.stringify(query);
+  const { clear } = selection;
+  useEffect(() => clear(), [queryKey, clear]);
+
+  const switchQueue = (kind: QueueKind) => {
+    setSearch('');
+    setQueue(kind);
+  };
+
+  useShortcuts({
+    moveDown: () => nav.move(1),
+    moveUp: () => nav.move(-1),
+    open: nav.openCursor,
+    next: () => void nav.next(),
+    undo: () => void nav.undo(),
+    select: () => {
+      if (nav.cursorId) selection.toggle(nav.cursorId, indexOf(nav.cursorId));
     },
-    [indexOf],
-  );
-
-  const move = (step: 1 | -1) => {
-    const current = selectedId === null ? -1 : indexOf(selectedId);
-    const target = current < 0 ? Math.max(0, lastIndex.current) : current + step;
-    const row = rowAt(target);
-    if (row) select(row.id);
-  };
-  useShortcuts({ j: () => move(1), k: () => move(-1) });
-
-  const onDecided = (listingId: string) => {
-    // The decided row leaves the queue; the next one in the current ordering opens.
-    const index = indexOf(listingId);
-    const next = index >= 0 ? (rowAt(index + 1) ?? rowAt(index - 1)) : rowAt(Math.max(0, lastIndex.current));
-    const nextId = next && next.id !== listingId ? next.id : null;
-    setSelectedId(nextId);
-    lastIndex.current = index >= 0 ? index : lastIndex.current;
-    refresh();
-  };
-
-  const changeAndClear = (change: Parameters<typeof changeFilters>[0]) => {
-    changeFilters(change);
-    setSelectedId(null);
-    lastIndex.current = -1;
-  };
+    search: () => searchRef.current?.focus(),
+    help: () => setHelpOpen(true),
+  });
 
   return (
     <div className="moderation-page">
-      <section className="queue-column" aria-labelledby="queue-heading">
+      <section className="queue-column" aria-labelledby={`${ids}-heading`}>
         <div className="queue-heading">
-          <h1 id="queue-heading">{t('queue.heading')}</h1>
+          <h1 id={`${ids}-heading`}>{t('queue.heading')}</h1>
           <span className="muted keyboard-hint">{t('queue.keyboardHint')}</span>
+          <button type="button" className="next-button" onClick={() => void nav.next()}>
+            {t('queue.next')}
+          </button>
+          <button type="button" aria-haspopup="dialog" onClick={() => setHelpOpen(true)}>
+            {t('shortcuts.open')}
+          </button>
         </div>
-        <QueueFilterBar filters={filters} districts={rows.districts} total={rows.total} onChange={changeAndClear} />
-        {rows.error && (
-          <p className="error" role="alert">
-            {errorMessage(rows.error)}
-          </p>
-        )}
-        <QueueTable rows={rows} selectedId={selectedId} onSelect={select} now={now} />
-        {rows.loaded && rows.total === 0 && !rows.error && <p className="queue-empty">{t('queue.empty')}</p>}
+        <QueueTabs queues={queues} summaries={rows.summaries} current={queue} now={now} panelId={panelId} tabId={tabId} onSelect={switchQueue} />
+        <div className="queue-panel" role="tabpanel" id={panelId} aria-labelledby={tabId(queue)}>
+          <QueueFilterBar
+            filters={filters}
+            districts={rows.districts}
+            total={rows.total}
+            search={search}
+            searchRef={searchRef}
+            onChange={changeFilters}
+            onSearch={setSearch}
+          />
+          {selection.size > 0 && <SelectionBar count={selection.size} canBulk={senior} onBulk={() => setBulkIds(selection.ids)} onClear={selection.clear} />}
+          {rows.error && (
+            <p className="error" role="alert">
+              {errorMessage(rows.error)}
+            </p>
+          )}
+          <QueueTable
+            queue={queue}
+            rows={rows}
+            openedId={nav.openedId}
+            cursorId={nav.cursorId}
+            cursorFocus={nav.cursorFocus}
+            selection={selection}
+            onOpen={nav.open}
+            now={now}
+          />
+          {rows.loaded && rows.total === 0 && !rows.error && <p className="queue-empty">{t('queue.empty')}</p>}
+          <div className="queue-status" role="status" data-testid="queue-status">
+            <StatusLine status={nav.status} />
+          </div>
+        </div>
         <OutboxPanel />
       </section>
-      <ListingDetailPane listingId={selectedId} onDecided={onDecided} />
+      <ListingDetailPane listingId={nav.openedId} queue={queue} onDecided={(listingId) => void nav.next(listingId)} />
+      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {bulkIds && (
+        <BulkDialog
+          listingIds={bulkIds}
+          onClose={() => {
+            setBulkIds(null);
+            selection.clear();
+            refresh();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -2,16 +2,23 @@ import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-tabl
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModerationQueueRow as QueueRow } from '../../../shared/ipc/moderation-views';
+import type { ModerationQueueRow, QueueKind } from '../../../shared/ipc/moderation-views';
 import { columnClass, useQueueColumns } from './queue-columns';
 import type { QueueRows } from './use-queue-rows';
+import type { RowSelection } from './use-row-selection';
 
 export const QUEUE_ROW_HEIGHT = 34;
 
 interface QueueTableProps {
+  queue: QueueKind;
   rows: QueueRows;
-  selectedId: string | null;
-  onSelect(id: string): void;
+  /** The listing open in the detail pane. */
+  openedId: string | null;
+  /** Where j/k are; `cursorFocus` changes when the keyboard moved it, and focus follows. */
+  cursorId: string | null;
+  cursorFocus: number;
+  selection: RowSelection;
+  onOpen(id: string): void;
   now: number;
 }
 
@@ -19,10 +26,10 @@ interface QueueTableProps {
  * Only the rows in view (plus a margin) exist in the DOM; spacer rows above and below keep the
  * scrollbar true to the whole queue. The table model holds just that window.
  */
-export function QueueTable({ rows, selectedId, onSelect, now }: QueueTableProps) {
+export function QueueTable({ queue, rows, openedId, cursorId, cursorFocus, selection, onOpen, now }: QueueTableProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const columns = useQueueColumns(now);
+  const columns = useQueueColumns(queue, now);
   const virtualizer = useVirtualizer({
     count: rows.total,
     getScrollElement: () => scrollRef.current,
@@ -39,22 +46,30 @@ export function QueueTable({ rows, selectedId, onSelect, now }: QueueTableProps)
   const windowRows = items.map((item) => rows.rowAt(item.index));
   const windowKey = windowRows.map((r) => r?.id ?? '').join('|');
   const data = useMemo(
-    () => windowRows.filter((r): r is QueueRow => r !== undefined),
+    () => windowRows.filter((r): r is ModerationQueueRow => r !== undefined),
     // The window's ids and the loaded pages' revision are everything these rows depend on.
     [windowKey, rows.revision],
   );
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
   const tableRows = table.getRowModel().rowsById;
 
-  // Keep the selection in view when it moves by keyboard or a decision.
-  const selectedIndex = selectedId ? rows.indexOf(selectedId) : -1;
+  // Keep the cursor in view, and give it focus when the keyboard moved it.
+  const cursorIndex = cursorId ? rows.indexOf(cursorId) : -1;
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+  }, [cursorIndex, virtualizer]);
+  const focused = useRef(0);
+  useEffect(() => {
+    if (cursorFocus === focused.current || !cursorId) return;
+    const handle = scrollRef.current?.querySelector<HTMLElement>(`tr[data-listing-id="${CSS.escape(cursorId)}"] .row-handle`);
+    if (!handle) return;
+    focused.current = cursorFocus;
+    handle.focus();
+  }, [cursorFocus, cursorId, windowKey]);
 
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
-  const columnCount = columns.length;
+  const columnCount = columns.length + 1;
 
   return (
     <div className="queue-scroll" ref={scrollRef} data-queue-scroll="">
@@ -62,6 +77,9 @@ export function QueueTable({ rows, selectedId, onSelect, now }: QueueTableProps)
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
+              <th scope="col" className="col-select">
+                <span className="visually-hidden">{t('queue.columns.select')}</span>
+              </th>
               {group.headers.map((header) => (
                 <th key={header.id} scope="col" className={columnClass(header.column.columnDef.meta)}>
                   {flexRender(header.column.columnDef.header, header.getContext())}
@@ -86,17 +104,32 @@ export function QueueTable({ rows, selectedId, onSelect, now }: QueueTableProps)
                 </tr>
               );
             }
-            const selected = row.id === selectedId;
+            const classes = ['queue-row'];
+            if (row.id === openedId) classes.push('opened');
+            if (row.id === cursorId) classes.push('cursor');
+            if (row.overdue) classes.push('overdue');
+            if (selection.has(row.id)) classes.push('checked');
             return (
               <tr
                 key={row.id}
                 data-testid="queue-row"
                 data-listing-id={row.id}
+                data-overdue={row.overdue || undefined}
                 aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                className={selected ? 'queue-row selected' : 'queue-row'}
-                onClick={() => onSelect(row.id)}
+                aria-selected={row.id === openedId}
+                className={classes.join(' ')}
+                onClick={() => onOpen(row.id)}
               >
+                <td className="col-select" onClick={(e) => e.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    data-testid="row-select"
+                    aria-label={t('queue.selectRow', { title: row.title })}
+                    checked={selection.has(row.id)}
+                    onChange={() => undefined}
+                    onClick={(e) => selection.toggle(row.id, item.index, e.shiftKey)}
+                  />
+                </td>
                 {tableRow.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={columnClass(cell.column.columnDef.meta)}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DeskError } from '../../../shared/errors';
-import type { ModerationQueueQuery as QueueQuery, ModerationQueueRow as QueueRow } from '../../../shared/ipc/moderation-views';
+import type { ModerationQueueQuery, ModerationQueueRow, QueueSummary } from '../../../shared/ipc/moderation-views';
 import { asDeskError } from '../../desk/desk-call-error';
 import { useDesk } from '../../desk/desk-context';
-import type { QueueFilters } from './queue-filters';
+
+type QueueRow = ModerationQueueRow;
 
 export const QUEUE_PAGE_SIZE = 200;
 
@@ -14,6 +15,8 @@ export const QUEUE_PAGE_SIZE = 200;
 export interface QueueRows {
   total: number;
   districts: string[];
+  /** Every queue the caller may open, with its size, oldest item and overdue count. */
+  summaries: QueueSummary[];
   loaded: boolean;
   error: DeskError | null;
   /** Changes whenever any loaded row changes. */
@@ -30,6 +33,7 @@ export interface QueueRows {
 interface Meta {
   total: number;
   districts: string[];
+  summaries: QueueSummary[];
   loaded: boolean;
   error: DeskError | null;
 }
@@ -49,23 +53,21 @@ const pagesOf = ([first, last]: [number, number]) => {
   return pages;
 };
 
-export function useQueueRows(filters: QueueFilters): QueueRows {
+/** `query` is the queue, its filters and search; the hook adds the page window. */
+export function useQueueRows(query: ModerationQueueQuery): QueueRows {
   const desk = useDesk();
-  const filterKey = JSON.stringify([filters.category ?? null, filters.district ?? null, filters.sort]);
+  const filterKey = JSON.stringify(query);
   const loader = useRef<Loader>({ generation: 0, pages: new Map(), inflight: new Set(), range: [0, 0], refreshing: false, refreshAgain: false });
-  const [meta, setMeta] = useState<Meta>({ total: 0, districts: [], loaded: false, error: null });
+  const [meta, setMeta] = useState<Meta>({ total: 0, districts: [], summaries: [], loaded: false, error: null });
   const [revision, bump] = useReducer((n: number) => n + 1, 0);
-  const filtersRef = useRef(filters);
-  filtersRef.current = filters;
+  const queryRef = useRef(query);
+  queryRef.current = query;
 
   const fetchPage = useCallback(
-    (page: number) => {
-      const { category, district, sort } = filtersRef.current;
-      const query: QueueQuery = { sort, offset: page * QUEUE_PAGE_SIZE, limit: QUEUE_PAGE_SIZE };
-      if (category) query.category = category;
-      if (district) query.district = district;
-      return desk.call('moderation:queue', query).then((answer) => [page, answer] as const);
-    },
+    (page: number) =>
+      desk
+        .call('moderation:queue', { ...queryRef.current, offset: page * QUEUE_PAGE_SIZE, limit: QUEUE_PAGE_SIZE })
+        .then((answer) => [page, answer] as const),
     [desk],
   );
 
@@ -84,7 +86,7 @@ export function useQueueRows(filters: QueueFilters): QueueRows {
           state.pages = pagesNow;
           for (const p of wanted) state.inflight.delete(p);
           const latest = answers[answers.length - 1]![1];
-          setMeta({ total: latest.total, districts: latest.districts, loaded: true, error: null });
+          setMeta({ total: latest.total, districts: latest.districts, summaries: latest.summaries, loaded: true, error: null });
           bump();
         },
         (error: unknown) => {

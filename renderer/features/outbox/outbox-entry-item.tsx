@@ -6,9 +6,10 @@ import { asDeskError } from '../../desk/desk-call-error';
 import { useDesk } from '../../desk/desk-context';
 import { useErrorMessage } from '../../i18n/error-message';
 import { useShanghaiTime } from '../../i18n/shanghai-time';
+import { useReasonLabel } from '../moderation-queue/reasons';
 
 /** Who got there first, when the platform says so. */
-function FirstDecision({ refusal }: { refusal: DeskError }) {
+export function FirstDecision({ refusal }: { refusal: DeskError }) {
   const { t } = useTranslation();
   const formatTime = useShanghaiTime();
   const decision = refusal.conflict?.lastDecision;
@@ -27,7 +28,8 @@ export function OutboxEntryItem({ entry, onDismissed }: { entry: OutboxEntry; on
   const errorMessage = useErrorMessage();
   const formatTime = useShanghaiTime();
   const [problem, setProblem] = useState<DeskError | null>(null);
-  const reason = entry.reasonCode ? t(`rejectReasons.${entry.reasonCode}`, { defaultValue: entry.reasonCode }) : null;
+  const reasonLabel = useReasonLabel();
+  const reason = entry.reasonCode ? reasonLabel(entry.reasonCode) : null;
 
   const dismiss = async () => {
     try {

@@ -22,9 +22,8 @@ const refused = outboxEntry({
     message: 'listing lst_00042 was decided',
     conflict: {
       lastDecision: {
-        id: 'dec_1', idempotencyKey: 'k-000000001', listingId: 'lst_00042', action: 'approve', reasonCode: null, note: '',
+        id: 'dec_1', idempotencyKey: 'k-000000001', listingId: 'lst_00042', action: 'approve', reasonCode: null, note: '', notice: '',
         staffId: 'stf_2', staffName: '林嘉欣', basedOnVersion: 1, decidedAt: '2026-11-20T06:05:00.000Z',
-        notice: '',
         batchId: null,
         undoneAt: null,
         undoneBy: null,

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import type { DeskError } from '../../../shared/errors';
+import type { Listing } from '../../../shared/platform/entities';
+import { asDeskError } from '../../desk/desk-call-error';
+import { useDesk } from '../../desk/desk-context';
+
+/**
+ * The listings of a cluster, read from the cache one by one (`moderation:listing`): a cluster
+ * names only its members' ids. Reading does not claim them.
+ */
+export function useClusterMembers(memberIds: string[], enabled: boolean): { members: Listing[] | null; error: DeskError | null } {
+  const desk = useDesk();
+  const [members, setMembers] = useState<Listing[] | null>(null);
+  const [error, setError] = useState<DeskError | null>(null);
+  const key = memberIds.join(',');
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    Promise.all(memberIds.map((listingId) => desk.call('moderation:listing', { listingId }))).then(
+      (details) => current && setMembers(details.map((d) => d.listing)),
+      (failure: unknown) => current && setError(asDeskError(failure)),
+    );
+    return () => {
+      current = false;
+    };
+    // memberIds is compared by its content.
+  }, [desk, key, enabled]);
+  return { members, error };
+}

@@ -1,0 +1,106 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueueKind } from '../../../shared/ipc/moderation-views';
+import type { ListingDetail } from '../../../shared/ipc/views';
+import { useDeskQuery } from '../../desk/use-desk-query';
+import { useErrorMessage } from '../../i18n/error-message';
+import { SellerSection } from '../accounts/seller-section';
+import { AppealPanel } from '../appeals/appeal-panel';
+import { FlagList } from '../flags/flag-list';
+import { HighlightedText } from '../flags/highlighted-text';
+import { useFlagFeedback } from '../flags/use-flag-feedback';
+import { ClaimBanner } from './claim-banner';
+import { DecisionBar } from './decision-bar';
+import { DecisionHistory } from './decision-history';
+import { ListingFacts } from './listing-facts';
+import { ListingImages } from './listing-images';
+import { ReportList } from './report-list';
+import { mayAct, useClaim, type ClaimState } from './use-claim';
+
+interface ListingDetailPaneProps {
+  listingId: string | null;
+  queue: QueueKind;
+  onDecided(listingId: string): void;
+}
+
+function ListingReview({ detail, claim, queue, onDecided }: { detail: ListingDetail; claim: ClaimState; queue: QueueKind; onDecided(): void }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const { listing, seller, reports, undelivered, history, appeal, cluster } = detail;
+  const feedback = useFlagFeedback(listing.id, detail.flags);
+  const [activeFlag, setActiveFlag] = useState<number | null>(null);
+  const disabled = !mayAct(claim) || undelivered !== null;
+  const deciding = queue === 'appeals' && appeal ? 'appeal' : 'listing';
+
+  return (
+    <section className="listing-detail" data-testid="listing-detail" data-listing-id={listing.id} aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <HighlightedText text={listing.title} field="title" flags={feedback.flags} activeFlag={activeFlag} />
+      </h2>
+      <ClaimBanner claim={claim} />
+      {undelivered && (
+        <p className="notice undelivered" role="status">
+          {t('detail.undelivered', { action: t(`actions.${undelivered.action}`) })}
+        </p>
+      )}
+      {deciding === 'appeal' && appeal ? (
+        <AppealPanel appeal={appeal} listing={listing} history={history} disabled={disabled} onDecided={onDecided} />
+      ) : (
+        <DecisionBar key={listing.id} listing={listing} disabled={disabled} onDecided={onDecided} />
+      )}
+      <h3>{t('flags.heading', { count: feedback.flags.length })}</h3>
+      <FlagList feedback={feedback} activeFlag={activeFlag} onActivate={setActiveFlag} />
+      <ListingFacts listing={listing} />
+      <h3>{t('detail.body')}</h3>
+      <p className="listing-body">
+        <HighlightedText text={listing.body} field="body" flags={feedback.flags} activeFlag={activeFlag} />
+      </p>
+      <h3>{t('detail.images')}</h3>
+      <ListingImages images={listing.images} title={listing.title} />
+      <h3>{t('detail.reports', { count: reports.length })}</h3>
+      <ReportList reports={reports} />
+      <h3>{t('history.heading')}</h3>
+      <DecisionHistory decisions={history} />
+      {cluster && <p className="muted">{t('detail.inCluster', { count: cluster.memberIds.length, percent: Math.round(cluster.similarity * 100) })}</p>}
+      <h3>{t('detail.seller')}</h3>
+      <SellerSection seller={seller} />
+    </section>
+  );
+}
+
+/**
+ * The open listing. It claims the listing while it is open (see useClaim), and shows it once
+ * both the listing and the claim are known, so its actions never flash enabled for an item
+ * someone else holds.
+ */
+export function ListingDetailPane({ listingId, queue, onDecided }: ListingDetailPaneProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const claim = useClaim(listingId);
+  const detail = useDeskQuery('moderation:listing', { listingId: listingId ?? '-' }, {
+    enabled: listingId !== null,
+    refetchOn: ['cache:changed', 'outbox:changed'],
+  });
+
+  if (listingId === null) {
+    return (
+      <section className="listing-detail empty" aria-label={t('detail.label')}>
+        <p className="muted">{t('detail.none')}</p>
+      </section>
+    );
+  }
+  if (!detail.data || claim.status === 'claiming') {
+    return (
+      <section className="listing-detail empty" aria-label={t('detail.label')} aria-busy={detail.loading}>
+        {detail.error ? (
+          <p className="error" role="alert">
+            {errorMessage(detail.error)}
+          </p>
+        ) : (
+          <p className="muted">{t('detail.loading')}</p>
+        )}
+      </section>
+    );
+  }
+  return <ListingReview key={listingId} detail={detail.data} claim={claim} queue={queue} onDecided={() => onDecided(listingId)} />;
+}
