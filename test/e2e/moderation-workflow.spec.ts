@@ -3,29 +3,15 @@ import { readFileSync } from 'node:fs';
 import { createFlagRules, flagListing, parseFlagConfig } from '../../shared/moderation/flags';
 import type { Listing } from '../../shared/platform/entities';
 
-const keywords: unknown = JSON.parse(readFileSync(new URL('../../resources/moderation/flag-keywords.json', import.meta.url), 'utf8'));
-import { platformToken } from './support/platform';
-import { E2E_PASSWORD, startDesk, temporaryDir } from './support/processes';
+import { decisionsOn, platformToken } from './support/platform';
+import { startDesk, temporaryDir } from './support/processes';
+import { signIn } from './support/session';
 
-async function signIn(page: Page, url: string, username: string) {
-  await page.goto(url);
-  const form = page.getByTestId('sign-in-form');
-  await form.getByLabel(/用户名/).fill(username);
-  await form.getByLabel(/密码/).fill(E2E_PASSWORD);
-  await form.getByRole('button', { name: /登录/ }).click();
-  await expect(page.getByTestId('queue-row').first()).toBeVisible();
-}
+const keywords: unknown = JSON.parse(readFileSync(new URL('../../resources/moderation/flag-keywords.json', import.meta.url), 'utf8'));
 
 /** Decisions on the platform, by listing, asked over its own HTTP API. */
 async function platformDecisions(platformUrl: string, listingIds: string[]) {
-  const token = await platformToken(platformUrl);
-  const all = await Promise.all(
-    listingIds.map(async (id) => {
-      const res = await fetch(`${platformUrl}/v1/moderation/decisions?listingId=${id}`, { headers: { authorization: `Bearer ${token}` } });
-      return ((await res.json()) as { decisions: { action: string; undoneAt: string | null; batchId: string | null }[] }).decisions;
-    }),
-  );
-  return all.flat();
+  return (await Promise.all(listingIds.map((id) => decisionsOn(platformUrl, id)))).flat();
 }
 
 test('a moderator clears ten items by keyboard alone', async ({ page }) => {

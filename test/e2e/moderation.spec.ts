@@ -1,16 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { decisionsOn } from './support/platform';
-import { E2E_PASSWORD, startDesk, startPlatform, temporaryDir } from './support/processes';
-
-async function signIn(page: Page, url: string, username: string) {
-  await page.goto(url);
-  const form = page.getByTestId('sign-in-form');
-  await form.getByLabel(/用户名/).fill(username);
-  await form.getByLabel(/密码/).fill(E2E_PASSWORD);
-  await form.getByRole('button', { name: /登录/ }).click();
-  await expect(page.getByTestId('queue-table')).toBeVisible();
-  await expect(page.getByTestId('queue-row').first()).toBeVisible();
-}
+import { startDesk, startPlatform, temporaryDir } from './support/processes';
+import { signIn } from './support/session';
 
 async function rejectSelected(page: Page, reasonLabel: RegExp) {
   const detail = page.getByTestId('listing-detail');

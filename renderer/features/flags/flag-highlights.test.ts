@@ -8,6 +8,12 @@ function show(nodes: HighlightNode[]): string {
   return nodes.map((n) => (n.kind === 'text' ? n.text : `[${n.span.rule}${n.continued ? '+' : ''}:${show(n.children)}]`)).join('');
 }
 
+/** Each span's one standing element, with its text as the DOM will hold it (hidden head included, as textContent does). */
+function wholes(nodes: HighlightNode[]): { rule: string; text: string }[] {
+  const textOf = (n: HighlightNode): string => (n.kind === 'text' ? n.text : n.hiddenHead + n.children.map(textOf).join(''));
+  return nodes.flatMap((n) => (n.kind === 'text' ? [] : [...(n.last ? [{ rule: n.span.rule, text: textOf(n) }] : []), ...wholes(n.children)]));
+}
+
 function marks(nodes: HighlightNode[]): { rule: string; text: string; start: number; end: number }[] {
   return nodes.flatMap((n) => (n.kind === 'text' ? [] : [{ rule: n.span.rule, text: n.text, start: n.start, end: n.end }, ...marks(n.children)]));
 }
@@ -43,10 +49,26 @@ describe('highlightSegments', () => {
     expect(show(highlightSegments('定金', [span(0, 2, 'a'), span(0, 2, 'b')]))).toBe('[a:[b:定金]]');
   });
 
-  it('cuts a crossing span where the earlier one ends and continues it', () => {
+  it('cuts a crossing span where the earlier one ends and continues it, its last piece standing for the whole', () => {
     const nodes = highlightSegments('0123456789', [span(2, 6, 'a'), span(4, 8, 'b')]);
     expect(show(nodes)).toBe('01[a:23[b:45]][b+:67]89');
     expect(plain(nodes)).toBe('0123456789');
+    expect(wholes(nodes)).toEqual([
+      { rule: 'a', text: '2345' },
+      { rule: 'b', text: '4567' },
+    ]);
+  });
+
+  it('gives the real crossing payment rules one element each with their exact text', () => {
+    const body = '请先押金转账到个人账户';
+    const at = (part: string, rule: string) => span(body.indexOf(part), body.indexOf(part) + part.length, rule);
+    const nodes = highlightSegments(body, [at('押金转账', 'payment.deposit'), at('转账到', 'payment.transfer'), at('个人账户', 'payment.transfer')]);
+    expect(wholes(nodes)).toEqual([
+      { rule: 'payment.deposit', text: '押金转账' },
+      { rule: 'payment.transfer', text: '转账到' },
+      { rule: 'payment.transfer', text: '个人账户' },
+    ]);
+    expect(plain(nodes)).toBe(body);
   });
 
   it('handles a span crossing into a run of adjacent and nested ones', () => {
@@ -74,6 +96,8 @@ describe('highlightSegments', () => {
       const nodes = highlightSegments(sample, spans);
       expect(plain(nodes)).toBe(sample);
       for (const mark of marks(nodes)) expect(mark.text).toBe(sample.slice(mark.start, mark.end));
+      // One standing element per span; two-way crossings keep each span's exact text.
+      expect(wholes(nodes).map((w) => w.rule).sort()).toEqual(spans.filter((s) => s.start < Math.min(s.end, sample.length)).map((s) => s.rule).sort());
     }
   });
 });

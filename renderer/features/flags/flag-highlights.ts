@@ -5,7 +5,9 @@
  *
  * Spans that touch stay separate marks; a span inside another becomes a mark inside that mark,
  * so both keep their exact text. Two spans that cross cannot both be one element: the later one
- * is cut where the earlier one ends and continues as a second mark (`continued: true`).
+ * is cut where the earlier one ends and continues as a second mark (`continued: true`). Its last
+ * piece (`last: true`) carries the characters before it as `hiddenHead`, so one element per span
+ * can still hold the span's exact text (shown once; the head is rendered hidden).
  */
 export interface HighlightSpan {
   start: number;
@@ -17,11 +19,26 @@ export interface HighlightSpan {
 
 export type HighlightNode =
   | { kind: 'text'; start: number; end: number; text: string }
-  | { kind: 'mark'; start: number; end: number; text: string; span: HighlightSpan; continued: boolean; children: HighlightNode[] };
+  | {
+      kind: 'mark';
+      start: number;
+      end: number;
+      text: string;
+      span: HighlightSpan;
+      continued: boolean;
+      /** The piece that ends where the span ends: the one element that stands for the whole span. */
+      last: boolean;
+      /** For a cut span's last piece: the span's text before this piece (empty when uncut). */
+      hiddenHead: string;
+      children: HighlightNode[];
+    };
 
 interface Piece {
   start: number;
   end: number;
+  /** The whole span, clamped to the text. */
+  from: number;
+  to: number;
   span: HighlightSpan;
   continued: boolean;
 }
@@ -60,6 +77,8 @@ function build(text: string, from: number, to: number, pieces: Piece[]): Highlig
       text: text.slice(outer.start, outer.end),
       span: outer.span,
       continued: outer.continued,
+      last: outer.end === outer.to,
+      hiddenHead: outer.end === outer.to ? text.slice(outer.from, outer.start) : '',
       children: build(text, outer.start, outer.end, inner),
     });
     position = outer.end;
@@ -70,8 +89,9 @@ function build(text: string, from: number, to: number, pieces: Piece[]): Highlig
 }
 
 export function highlightSegments(text: string, spans: readonly HighlightSpan[]): HighlightNode[] {
+  const clamp = (n: number) => Math.max(0, Math.min(n, text.length));
   const pieces = spans
-    .map((span) => ({ start: Math.max(0, Math.min(span.start, text.length)), end: Math.max(0, Math.min(span.end, text.length)), span, continued: false }))
+    .map((span) => ({ start: clamp(span.start), end: clamp(span.end), from: clamp(span.start), to: clamp(span.end), span, continued: false }))
     .filter((piece) => piece.start < piece.end);
   return build(text, 0, text.length, pieces);
 }

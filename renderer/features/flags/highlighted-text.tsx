@@ -24,14 +24,18 @@ function Nodes({ nodes, flags, activeFlag }: { nodes: HighlightNode[]; flags: Li
         const classes = ['flag-span'];
         if (flags[flagIndex]?.dismissed) classes.push('dismissed');
         if (flagIndex === activeFlag) classes.push('active');
+        // Only a span's last piece stands for the span (test id, rule, exact text); earlier pieces
+        // of a crossing span are highlighted parts of it.
         return (
           <mark
             key={`m${node.start}-${node.end}-${flagIndex}-${rule}`}
             className={classes.join(' ')}
-            data-testid="flag-span"
+            data-testid={node.last ? 'flag-span' : undefined}
             data-rule={rule}
+            data-part={node.last ? undefined : 'head'}
             data-continued={node.continued || undefined}
           >
+            {node.hiddenHead && <span hidden>{node.hiddenHead}</span>}
             <Nodes nodes={node.children} flags={flags} activeFlag={activeFlag} />
           </mark>
         );

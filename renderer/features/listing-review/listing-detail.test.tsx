@@ -100,6 +100,39 @@ describe('the listing detail', () => {
     expect(list).toHaveTextContent('比同类中位价低 88%（中位价 ¥5,000）');
   });
 
+  it('gives each of two crossing spans one mark with its exact text, showing every character once', async () => {
+    const crossingBody = '请先押金转账到个人账户';
+    const row = queueRow(8);
+    const crossing: ListingFlagView[] = [
+      {
+        kind: 'off_platform_payment',
+        rule: 'payment.deposit',
+        spans: [{ field: 'body', ...at(crossingBody, '押金转账') }],
+        detail: {},
+        dismissed: false,
+      },
+      {
+        kind: 'off_platform_payment',
+        rule: 'payment.transfer',
+        spans: [{ field: 'body', ...at(crossingBody, '转账到') }, { field: 'body', ...at(crossingBody, '个人账户') }],
+        detail: {},
+        dismissed: false,
+      },
+    ];
+    const desk = deskFor();
+    desk.handlers['moderation:listing'] = () => listingDetail(row, { flags: crossing, listing: { ...listingDetail(row).listing, body: crossingBody } });
+    renderWithDesk(<ListingDetailPane listingId={row.id} queue="flagged" onDecided={() => undefined} />, { desk });
+    const detail = await screen.findByTestId('listing-detail');
+    expect(within(detail).getAllByTestId('flag-span').map((m) => ({ rule: m.dataset.rule, text: m.textContent }))).toEqual([
+      { rule: 'payment.deposit', text: '押金转账' },
+      { rule: 'payment.transfer', text: '转账到' },
+      { rule: 'payment.transfer', text: '个人账户' },
+    ]);
+    const shown = (node: Node): string =>
+      node instanceof HTMLElement && node.hidden ? '' : node.nodeType === Node.TEXT_NODE ? (node.textContent ?? '') : [...node.childNodes].map(shown).join('');
+    expect(shown(detail.querySelector('.listing-body')!)).toBe(crossingBody);
+  });
+
   it('records a false positive with f for the focused flag, and with its button', async () => {
     const desk = deskFor();
     renderWithDesk(<ListingDetailPane listingId="lst_00007" queue="flagged" onDecided={() => undefined} />, { desk });

@@ -17,6 +17,8 @@ export interface PlatformDecision {
   action: string;
   reasonCode: string | null;
   staffName: string;
+  batchId: string | null;
+  undoneAt: string | null;
 }
 
 export async function decisionsOn(platformUrl: string, listingId: string): Promise<PlatformDecision[]> {
