@@ -30,6 +30,7 @@ const validInput: Record<ChannelName, unknown> = {
   'sync:now': {},
   'moderation:queue': { category: 'pets', sort: 'newest', limit: 50 },
   'moderation:listing': { listingId: 'L-1' },
+  'moderation:listings': { listingIds: ['L-1', 'L-2'] },
   'moderation:decide': { listingId: 'L-1', action: 'reject', reasonCode: 'fraud', note: '', basedOnVersion: 3 },
   'outbox:list': {},
   'outbox:dismiss': { id: 7 },
@@ -45,6 +46,7 @@ const validInput: Record<ChannelName, unknown> = {
   'moderation:dashboard': {},
   'accounts:panel': { userId: 'U-1' },
   'accounts:act': { userId: 'U-1', action: 'warn', reasonCode: 'fraud_deposit', notice: '请遵守平台规则' },
+  'accounts:actGroup': { userIds: ['U-1', 'U-2'], action: 'suspend', durationDays: 7, reasonCode: 'ban_evasion', notice: '{nickname}，您的账号已被限制使用' },
   'accounts:linked': { userId: 'U-1' },
   'appeals:decide': { appealId: 'A-1', outcome: 'uphold', notice: '维持原决定' },
 };

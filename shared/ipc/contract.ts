@@ -4,10 +4,10 @@ import { ModerationAction } from '../platform/entities';
 import type { Role } from '../platform/roles';
 import { ListingDetail, OutboxEntry, SessionStatus, SyncStatus } from './views';
 import {
-  AccountActionRequest, BulkRequest, BulkResult, DuplicateClusterView, ModerationDashboard, ModerationQueuePage,
+  AccountActionRequest, AccountGroupActionRequest, AccountGroupResult, BulkRequest, BulkResult, DuplicateClusterView, ModerationDashboard, ModerationQueuePage,
   ModerationQueueQuery, SellerPanel,
 } from './moderation-views';
-import { AccountAction, Appeal } from '../platform/entities';
+import { AccountAction, Appeal, Listing } from '../platform/entities';
 
 /** Who may call a channel: anyone (signing in), any signed-in staff, or the listed roles. */
 export type ChannelAccess = 'anyone' | 'signed_in' | readonly Role[];
@@ -54,6 +54,12 @@ export const ipcChannels = {
   'sync:status': channel({ input: none, output: SyncStatus, access: 'signed_in' }),
   'sync:now': channel({ input: none, output: z.object({ started: z.boolean() }), access: 'signed_in' }),
   'moderation:queue': channel({ input: ModerationQueueQuery.strict(), output: ModerationQueuePage, access: moderators }),
+  /** Several listings from the cache at once (a cluster side by side); reading claims nothing. */
+  'moderation:listings': channel({
+    input: z.object({ listingIds: z.array(z.string().min(1).max(64)).min(1).max(200) }).strict(),
+    output: z.object({ listings: z.array(Listing) }),
+    access: moderators,
+  }),
   'moderation:listing': channel({
     input: z.object({ listingId: z.string().min(1).max(64) }).strict(),
     output: ListingDetail,
@@ -100,6 +106,7 @@ export const ipcChannels = {
   'moderation:dashboard': channel({ input: none, output: ModerationDashboard, access: moderators }),
   'accounts:panel': channel({ input: z.object({ userId: z.string().min(1).max(64) }).strict(), output: SellerPanel, access: moderators }),
   'accounts:act': channel({ input: AccountActionRequest.strict(), output: AccountAction, access: moderators }),
+  'accounts:actGroup': channel({ input: AccountGroupActionRequest.strict(), output: AccountGroupResult, access: moderators }),
   'accounts:linked': channel({
     input: z.object({ userId: z.string().min(1).max(64) }).strict(),
     output: z.object({ links: z.array(z.object({ userId: z.string(), nickname: z.string(), phoneMasked: z.string(), status: z.string(), via: z.array(z.enum(['phone', 'device', 'ip'])) })) }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccountAction, AccountActionKind, Appeal, Category, Decision, ModerationAction, PlatformUser, PriceUnit } from '../platform/entities';
-import { ApiErrorBody } from '../errors';
+import { ApiErrorBody, DeskError } from '../errors';
 
 /** The moderation queues. Escalated and Appeals are senior moderators' work. */
 export const queueKinds = ['pending', 'reported', 'flagged', 'escalated', 'appeals'] as const;
@@ -117,6 +117,8 @@ export const BulkRequest = z.object({
 export const DuplicateClusterView = z.object({
   id: z.string(),
   memberIds: z.array(z.string()),
+  /** Each member's title, so a cluster can be listed and acted on before it is opened. */
+  titles: z.record(z.string(), z.string()),
   reasons: z.array(z.enum(['similar_text', 'same_phone'])),
   similarity: z.number().min(0).max(1),
 });
@@ -137,8 +139,33 @@ export const AccountActionRequest = z.object({
   durationDays: z.number().int().min(1).max(365).nullable().default(null),
 });
 
+/** Most accounts acted on together: a ban-evasion ring, not a sweep. */
+export const ACCOUNT_GROUP_LIMIT = 50;
+
+/**
+ * Linked accounts acted on together. The notice is a template: {nickname} is filled for each
+ * account, so every user reads their own name.
+ */
+export const AccountGroupActionRequest = AccountActionRequest.omit({ userId: true }).extend({
+  userIds: z
+    .array(z.string().min(1).max(64))
+    .min(2)
+    .max(ACCOUNT_GROUP_LIMIT)
+    .refine((ids) => new Set(ids).size === ids.length, 'each account once'),
+});
+
+export const AccountGroupResult = z.object({
+  /** The group's one name in the audit trail. */
+  groupId: z.string(),
+  results: z.array(z.object({ userId: z.string(), outcome: z.enum(['applied', 'refused']), error: DeskError.optional() })),
+});
+export type AccountGroupResult = z.infer<typeof AccountGroupResult>;
+
 export const ModerationDashboard = z.object({
-  queueSizes: z.array(z.object({ at: z.iso.datetime(), pending: z.number().int(), reported: z.number().int(), flagged: z.number().int() })),
+  /** The queues the caller may open, in tab order: the series of the queue-size chart. */
+  queues: z.array(QueueKind),
+  /** Sizes sampled after syncs while the console ran, and the last point now. */
+  queueSizes: z.array(z.object({ at: z.iso.datetime(), sizes: z.partialRecord(QueueKind, z.number().int().nonnegative()) })),
   decisionsPerModerator: z.array(z.object({ day: z.iso.date(), staffName: z.string(), count: z.number().int() })),
   appeals: z.object({ decided: z.number().int(), overturned: z.number().int(), reversalRate: z.number().min(0).max(1).nullable() }),
   medianHoursInQueue: z.number().nonnegative().nullable(),

@@ -33,7 +33,17 @@ export const runBatch = endpoint({
     reasonCode: z.string().min(1).max(64).nullable(),
     note: z.string().max(2000).default(''),
     notice: z.string().max(2000).default(''),
-    items: z.array(z.object({ listingId: EntityId, basedOnVersion: z.number().int().positive() })).min(1).max(500),
+    items: z
+      .array(
+        z.object({
+          listingId: EntityId,
+          basedOnVersion: z.number().int().positive(),
+          /** This item's own notice (the batch's template filled in for its listing); the batch notice otherwise. */
+          notice: z.string().max(2000).optional(),
+        }),
+      )
+      .min(1)
+      .max(500),
   }),
   output: BatchResult,
   errors: ['idempotency_key_reused'],
@@ -75,6 +85,8 @@ export const actOnAccount = endpoint({
       notice: z.string().trim().min(1).max(2000),
       durationDays: z.number().int().min(1).max(365).nullable().default(null),
       basedOnVersion: z.number().int().positive(),
+      /** Set when linked accounts are acted on together: the group's one name in the audit trail. */
+      groupId: z.string().min(8).max(100).nullable().default(null),
     })
     .superRefine((body, ctx) => {
       if (body.action === 'suspend' && body.durationDays === null) {

@@ -34,6 +34,22 @@ export class ListingFlagStore {
     };
   }
 
+  /** Which kind of goods a listing's price is compared with ('' for its whole category). */
+  priceGroupOf(listing: Pick<Listing, 'category' | 'title'>): string {
+    return this.rules.priceGroupOf(listing);
+  }
+
+  /** Groups the listings cached before price groups existed (NULL), once, in one transaction. */
+  groupUngroupedListings(): number {
+    const rows = this.db.prepare('SELECT id, category, title FROM listings WHERE price_group IS NULL').all() as { id: string; category: Listing['category']; title: string }[];
+    if (rows.length === 0) return 0;
+    const update = this.db.prepare('UPDATE listings SET price_group = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const row of rows) update.run(this.rules.priceGroupOf(row), row.id);
+    })();
+    return rows.length;
+  }
+
   /** Re-flags a listing's text after it changed; a decided listing keeps no flags. */
   listingChanged(listing: Listing): void {
     if (!FLAGGABLE.has(listing.status)) {
@@ -51,8 +67,9 @@ export class ListingFlagStore {
   }
 
   /**
-   * Price far below the median of its category and price unit, over acted-on listings. Done in
-   * SQL with window functions: one pass over the cache instead of a median per listing.
+   * Price far below the median of its category, price unit and price group, over listings that
+   * can still be acted on. Done in SQL with window functions: one pass over the cache instead of
+   * a median per listing.
    */
   refreshPriceFlags(): void {
     this.db.transaction(() => {
@@ -60,18 +77,18 @@ export class ListingFlagStore {
       this.db
         .prepare(`
           WITH priced AS (
-            SELECT category, price_unit, price_fen,
-              ROW_NUMBER() OVER (PARTITION BY category, price_unit ORDER BY price_fen) AS n,
-              COUNT(*) OVER (PARTITION BY category, price_unit) AS total
+            SELECT category, price_unit, coalesce(price_group, '') AS price_group, price_fen,
+              ROW_NUMBER() OVER (PARTITION BY category, price_unit, coalesce(price_group, '') ORDER BY price_fen) AS n,
+              COUNT(*) OVER (PARTITION BY category, price_unit, coalesce(price_group, '')) AS total
             FROM listings WHERE price_fen IS NOT NULL AND status IN ('pending', 'published')
           ),
-          medians AS (SELECT category, price_unit, price_fen AS median FROM priced WHERE n = (total + 1) / 2 AND total >= 5)
+          medians AS (SELECT category, price_unit, price_group, price_fen AS median FROM priced WHERE n = (total + 1) / 2 AND total >= 5)
           INSERT INTO listing_flags (listing_id, rule, kind, spans, detail)
           SELECT l.id, 'price.below_median', 'price_far_below_median', '[]',
             json_object('priceFen', l.price_fen, 'median', m.median, 'ratio', round(l.price_fen * 1.0 / m.median, 4),
               'percentBelow', CASE WHEN l.price_fen = 0 THEN 100 ELSE min(99, CAST(round(100 - 100.0 * l.price_fen / m.median) AS INTEGER)) END,
-              'threshold', @threshold, 'category', l.category, 'priceUnit', l.price_unit)
-          FROM listings l JOIN medians m ON m.category = l.category AND m.price_unit = l.price_unit
+              'threshold', @threshold, 'category', l.category, 'priceUnit', l.price_unit, 'group', m.price_group)
+          FROM listings l JOIN medians m ON m.category = l.category AND m.price_unit = l.price_unit AND m.price_group = coalesce(l.price_group, '')
           WHERE l.status IN ('pending', 'published') AND l.price_fen IS NOT NULL AND m.median > 0
             AND l.price_fen <= @threshold * m.median`)
         .run({ threshold: this.rules.priceThreshold });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ModerationDashboard, SellerPanel } from '../../../shared/ipc/moderation-views';
+import { queueKinds, type ModerationDashboard, type QueueKind, type SellerPanel } from '../../../shared/ipc/moderation-views';
 import { AccountAction, Appeal, Claim, Decision } from '../../../shared/platform/entities';
 import type { SqliteDb } from '../storage/migrations';
 import { userFromRow, type UserRow } from './rows';
@@ -69,8 +69,13 @@ export function sellerPanel(db: SqliteDb, userId: string): SellerPanel | null {
   };
 }
 
-export function recordQueueSnapshot(db: SqliteDb, at: Date, sizes: { pending: number; reported: number; flagged: number }): void {
-  db.prepare('INSERT OR REPLACE INTO queue_snapshots (at, pending, reported, flagged) VALUES (?, ?, ?, ?)').run(at.toISOString(), sizes.pending, sizes.reported, sizes.flagged);
+export type QueueSizes = Record<QueueKind, number>;
+
+export function recordQueueSnapshot(db: SqliteDb, at: Date, sizes: QueueSizes): void {
+  db.prepare('INSERT OR REPLACE INTO queue_snapshots (at, pending, reported, flagged, escalated, appeals) VALUES (@at, @pending, @reported, @flagged, @escalated, @appeals)').run({
+    at: at.toISOString(),
+    ...sizes,
+  });
 }
 
 const median = (values: number[]): number | null => {
@@ -80,10 +85,19 @@ const median = (values: number[]): number | null => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** The dashboard over the last two weeks of what the cache holds. */
-export function moderationDashboard(db: SqliteDb, now: Date): ModerationDashboard {
+/**
+ * The dashboard over the last two weeks of what the cache holds, for the queues the caller may
+ * open; `current` is the queues' sizes now, the chart's last point.
+ */
+export function moderationDashboard(db: SqliteDb, now: Date, current: Partial<QueueSizes>): ModerationDashboard {
   const since = new Date(now.getTime() - 14 * 86_400_000).toISOString();
-  const queueSizes = db.prepare('SELECT at, pending, reported, flagged FROM queue_snapshots WHERE at >= ? ORDER BY at').all(since) as ModerationDashboard['queueSizes'];
+  const queues = queueKinds.filter((q) => current[q] !== undefined);
+  const snapshots = db.prepare('SELECT * FROM queue_snapshots WHERE at >= ? ORDER BY at').all(since) as ({ at: string } & Record<QueueKind, number | null>)[];
+  const queueSizes = [
+    // A snapshot from before a queue was recorded would draw a false zero: it is left out.
+    ...snapshots.filter((row) => queues.every((q) => row[q] !== null)).map((row) => ({ at: row.at, sizes: Object.fromEntries(queues.map((q) => [q, row[q]!])) })),
+    { at: now.toISOString(), sizes: current },
+  ];
   const perModerator = db
     .prepare(`SELECT substr(decided_at, 1, 10) AS day, json_extract(record, '$.staffName') AS staffName, count(*) AS count
               FROM decisions WHERE decided_at >= ? AND undone_at IS NULL GROUP BY day, staffName ORDER BY day, staffName`)
@@ -98,6 +112,7 @@ export function moderationDashboard(db: SqliteDb, now: Date): ModerationDashboar
     .all(since) as { hours: number }[];
   const medianHours = median(waits.map((w) => w.hours).filter((h) => h >= 0));
   return {
+    queues,
     queueSizes,
     decisionsPerModerator: perModerator,
     appeals: { decided: appeals.decided, overturned: appeals.overturned ?? 0, reversalRate: appeals.decided ? (appeals.overturned ?? 0) / appeals.decided : null },

@@ -32,15 +32,15 @@ export class Replica {
     this.statements = {
       upsertListing: db.prepare(`
         INSERT INTO listings (id, seller_id, category, title, body, price_fen, price_unit, city, district,
-          contact_phone_masked, images, status, escalated, display_until, version, created_at, updated_at)
+          contact_phone_masked, images, status, escalated, display_until, version, created_at, updated_at, price_group)
         VALUES (@id, @sellerId, @category, @title, @body, @priceFen, @priceUnit, @city, @district,
-          @contactPhoneMasked, @images, @status, @escalated, @displayUntil, @version, @createdAt, @updatedAt)
+          @contactPhoneMasked, @images, @status, @escalated, @displayUntil, @version, @createdAt, @updatedAt, @priceGroup)
         ON CONFLICT(id) DO UPDATE SET seller_id = excluded.seller_id, category = excluded.category,
           title = excluded.title, body = excluded.body, price_fen = excluded.price_fen, price_unit = excluded.price_unit,
           city = excluded.city, district = excluded.district, contact_phone_masked = excluded.contact_phone_masked,
           images = excluded.images, status = excluded.status, escalated = excluded.escalated,
           display_until = excluded.display_until, version = excluded.version, created_at = excluded.created_at,
-          updated_at = excluded.updated_at
+          updated_at = excluded.updated_at, price_group = excluded.price_group
         WHERE excluded.version >= listings.version`),
       upsertUser: db.prepare(`
         INSERT INTO users (id, nickname, phone_masked, status, registered_at, last_login_at, risk_signals, strikes,
@@ -82,7 +82,7 @@ export class Replica {
     }
     switch (change.entityType) {
       case 'listing':
-        s.upsertListing.run(listingParams(change.record));
+        s.upsertListing.run(this.listingParams(change.record));
         this.flags.listingChanged(change.record);
         return;
       case 'user':
@@ -110,8 +110,12 @@ export class Replica {
 
   /** The platform's own answer to a decision is as good as a feed record; show it at once. */
   applyListing(listing: Listing): void {
-    this.statements.upsertListing.run(listingParams(listing));
+    this.statements.upsertListing.run(this.listingParams(listing));
     this.flags.listingChanged(listing);
+  }
+
+  private listingParams(listing: Listing) {
+    return { ...listingParams(listing), priceGroup: this.flags.priceGroupOf(listing) };
   }
 
   /** An account as the platform answered an action on it. */

@@ -26,7 +26,14 @@ export class ClusterCache {
       .prepare(`SELECT id, title, body, contact_phone_masked AS contactPhoneMasked, seller_id AS sellerId, created_at AS createdAt
                 FROM listings WHERE status IN ('pending', 'published')`)
       .all() as Parameters<typeof findDuplicateClusters>[0][number][];
-    this.clusters = findDuplicateClusters(listings).map((c) => ({ id: c.id, memberIds: [...c.memberIds], reasons: [...c.reasons], similarity: c.similarity }));
+    const titleOf = new Map(listings.map((l) => [l.id, l.title]));
+    this.clusters = findDuplicateClusters(listings).map((c) => ({
+      id: c.id,
+      memberIds: [...c.memberIds],
+      titles: Object.fromEntries(c.memberIds.map((id) => [id, titleOf.get(id) ?? ''])),
+      reasons: [...c.reasons],
+      similarity: c.similarity,
+    }));
     for (const cluster of this.clusters) for (const id of cluster.memberIds) this.byListing.set(id, cluster);
     return this.clusters;
   }

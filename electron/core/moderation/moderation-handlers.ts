@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { renderNotice } from '../../../shared/moderation/notices';
 import { BULK_CONFIRMATION_THRESHOLD } from '../../../shared/ipc/moderation-views';
 import type { StaffProfile } from '../../../shared/platform/entities';
 import { claimOf, dropClaim, historyOf, moderationDashboard, openAppealOf, storeClaim } from '../cache/moderation-reads';
-import { parseQueueQuery, queuePage } from '../cache/moderation-queue';
+import { parseQueueQuery, queuePage, summary } from '../cache/moderation-queue';
 import { DeskFailure } from '../errors';
 import type { HandlerTable } from '../handlers';
 import type { AccountWorkspace } from '../session/account-workspace';
@@ -14,7 +15,7 @@ export interface ModerationDeps {
 }
 
 type ModerationChannels =
-  | 'moderation:queue' | 'moderation:listing' | 'moderation:open' | 'moderation:release' | 'moderation:next'
+  | 'moderation:queue' | 'moderation:listing' | 'moderation:listings' | 'moderation:open' | 'moderation:release' | 'moderation:next'
   | 'moderation:undo' | 'moderation:flagFeedback' | 'moderation:clusters' | 'moderation:bulk' | 'moderation:bulkUndo'
   | 'moderation:dashboard';
 
@@ -111,6 +112,11 @@ export function moderationHandlers({ workspace, staff }: ModerationDeps): Pick<H
       return { recorded: true };
     },
     'moderation:clusters': () => ({ clusters: workspace().clusters.all() }),
+    'moderation:listings': (input) => {
+      const ws = workspace();
+      // In the order asked; a listing gone from the cache (decided and purged) is left out.
+      return { listings: input.listingIds.flatMap((id) => ws.replica.listing(id) ?? []) };
+    },
     'moderation:bulk': async (input) => {
       const ws = workspace();
       if (!input.dryRun && input.listingIds.length > BULK_CONFIRMATION_THRESHOLD && input.confirmation !== String(input.listingIds.length)) {
@@ -119,7 +125,8 @@ export function moderationHandlers({ workspace, staff }: ModerationDeps): Pick<H
       const items = input.listingIds.map((listingId) => {
         const listing = ws.replica.listing(listingId);
         if (!listing) throw new DeskFailure('not_found', `listing ${listingId} is not in the cache`, { path: 'input.listingIds' });
-        return { listingId, basedOnVersion: listing.version };
+        // Each user reads a notice naming their own listing: the batch's template is filled per item.
+        return { listingId, basedOnVersion: listing.version, notice: renderNotice(input.notice ?? '', { title: listing.title, listingId }) };
       });
       const { listingIds: _ids, confirmation: _typed, ...decision } = input;
       const result = await ws.client.call('runBatch', { body: { ...decision, batchId: `batch-${randomUUID()}`, items } });
@@ -132,6 +139,11 @@ export function moderationHandlers({ workspace, staff }: ModerationDeps): Pick<H
       void ws.sync.syncNow();
       return result;
     },
-    'moderation:dashboard': () => moderationDashboard(workspace().replica.db, new Date()),
+    'moderation:dashboard': () => {
+      const ws = workspace();
+      const ctx = context(ws);
+      const current = Object.fromEntries(visibleQueues(staff().roles).map((queue) => [queue, summary(ws.replica.db, queue, ctx).size]));
+      return moderationDashboard(ws.replica.db, ctx.now, current);
+    },
   };
 }

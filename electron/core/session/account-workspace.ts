@@ -1,6 +1,7 @@
 import type { OutboxEntry } from '../../../shared/ipc/views';
 import { cacheMigrations } from '../cache/migrations';
-import { recordQueueSnapshot } from '../cache/moderation-reads';
+import { queueKinds } from '../../../shared/ipc/moderation-views';
+import { recordQueueSnapshot, type QueueSizes } from '../cache/moderation-reads';
 import { summary } from '../cache/moderation-queue';
 import { ClusterCache } from '../moderation/cluster-cache';
 import { Replica } from '../cache/replica';
@@ -47,6 +48,7 @@ export class AccountWorkspace {
       throw error;
     }
     this.replica = new Replica(this.cacheDb);
+    this.replica.flags.groupUngroupedListings();
     this.clusters = new ClusterCache(this.cacheDb);
     this.outbox = new OutboxStore(this.outboxDb);
     this.sync = new SyncEngine(
@@ -87,8 +89,8 @@ export class AccountWorkspace {
       this.lastSnapshotAt = now;
       this.replica.flags.refreshPriceFlags();
       const context = { now: new Date(now), staffId: '', undecided: this.outbox.undelivered().map((e) => e.listingId) };
-      const size = (queue: 'pending' | 'reported' | 'flagged') => summary(this.cacheDb, queue, context).size;
-      recordQueueSnapshot(this.cacheDb, new Date(now), { pending: size('pending'), reported: size('reported'), flagged: size('flagged') });
+      // Every queue is recorded; each dashboard shows only those its reader may open.
+      recordQueueSnapshot(this.cacheDb, new Date(now), Object.fromEntries(queueKinds.map((q) => [q, summary(this.cacheDb, q, context).size])) as QueueSizes);
     }
     this.events.emit('cache:changed', { entityTypes });
   }

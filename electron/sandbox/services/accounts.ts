@@ -42,7 +42,7 @@ export const actOnAccount: Handler<PlatformContract['actOnAccount']> = (ctx, { p
       .run(id, body.idempotencyKey, user.id, body.action, body.reasonCode, body.notice, body.action === 'suspend' ? body.durationDays : null, staff.id, now.toISOString());
     recordChange(ctx.db, 'user', user.id);
     recordChange(ctx.db, 'account_action', id);
-    appendAudit(ctx.db, { at: now, staffId: staff.id, action: `account.${body.action}`, subject: `user:${user.id}`, detail: { actionId: id, reasonCode: body.reasonCode, durationDays: body.durationDays } });
+    appendAudit(ctx.db, { at: now, staffId: staff.id, action: `account.${body.action}`, subject: `user:${user.id}`, detail: { actionId: id, reasonCode: body.reasonCode, durationDays: body.durationDays, groupId: body.groupId } });
     const row = ctx.db.prepare(`${SELECT_ACCOUNT_ACTION} WHERE a.id = ?`).get(id) as AccountActionRow;
     return { action: accountActionRecord(row), user: userRecord(findUserRow(ctx.db, user.id)!) };
   })();

@@ -30,7 +30,7 @@ export const runBatch: Handler<PlatformContract['runBatch']> = (ctx, { body }) =
   if (dryRun) {
     const results = items.map((item): ItemResult => {
       try {
-        checkDecision(ctx, { ...item, action, reasonCode, note, notice });
+        checkDecision(ctx, { ...item, action, reasonCode, note, notice: item.notice ?? notice });
         return { listingId: item.listingId, outcome: 'would_apply' };
       } catch (error) {
         return refusedItem(item.listingId, error);
@@ -51,7 +51,7 @@ export const runBatch: Handler<PlatformContract['runBatch']> = (ctx, { body }) =
     }
     const results = items.map((item): ItemResult => {
       try {
-        applyDecision(ctx, { ...item, action, reasonCode, note, notice, idempotencyKey: `${batchId}:${item.listingId}` }, batchId);
+        applyDecision(ctx, { ...item, action, reasonCode, note, notice: item.notice ?? notice, idempotencyKey: `${batchId}:${item.listingId}` }, batchId);
         return { listingId: item.listingId, outcome: 'applied' };
       } catch (error) {
         return refusedItem(item.listingId, error);

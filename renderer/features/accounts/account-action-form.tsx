@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../../shared/errors';
-import { accountActions, type AccountActionKind, type PlatformUser } from '../../../shared/platform/entities';
+import type { AccountGroupResult } from '../../../shared/ipc/moderation-views';
+import { accountActions, type AccountActionKind } from '../../../shared/platform/entities';
 import { useIsSenior } from '../../app/staff-context';
 import { asDeskError } from '../../desk/desk-call-error';
 import { useDesk } from '../../desk/desk-context';
@@ -12,11 +13,19 @@ import { draftNotice } from '../moderation-queue/reasons';
 const DEFAULT_SUSPENSION_DAYS = 7;
 type Problem = 'reason_required' | 'notice_required' | 'days_invalid';
 
+/** An account the form acts on: its id, and its nickname for the notice. */
+export interface AccountTarget {
+  id: string;
+  nickname: string;
+}
+
 /**
  * Warn, suspend for N days, or ban (senior moderators only: the others never see the choice),
- * each with a reason from the taxonomy and the notice the account's user receives.
+ * each with a reason from the taxonomy and the notice the account's user receives. Given
+ * several linked accounts it acts on them as one group: the notice keeps {nickname} for the
+ * core to fill per account, and each account's result is listed.
  */
-export function AccountActionForm({ user, onActed }: { user: PlatformUser; onActed(): void }) {
+export function AccountActionForm({ accounts, onActed, testId = 'account-action-form' }: { accounts: AccountTarget[]; onActed(): void; testId?: string }) {
   const { t } = useTranslation();
   const desk = useDesk();
   const errorMessage = useErrorMessage();
@@ -29,10 +38,13 @@ export function AccountActionForm({ user, onActed }: { user: PlatformUser; onAct
   const [notice, setNotice] = useState('');
   const [problem, setProblem] = useState<Problem | DeskError | null>(null);
   const [done, setDone] = useState<AccountActionKind | null>(null);
+  const [groupResult, setGroupResult] = useState<AccountGroupResult | null>(null);
+  const group = accounts.length > 1;
+  const single = group ? undefined : accounts[0];
   const [submitting, setSubmitting] = useState(false);
 
   const redraft = (nextAction: AccountActionKind, code: string, nextDays: string) =>
-    setNotice(code ? draftNotice(code, nextAction, { nickname: user.nickname, days: Number(nextDays) || undefined }) : '');
+    setNotice(code ? draftNotice(code, nextAction, { nickname: single?.nickname, days: Number(nextDays) || undefined }) : '');
   const chooseAction = (next: AccountActionKind) => {
     setAction(next);
     setReasonCode('');
@@ -54,7 +66,9 @@ export function AccountActionForm({ user, onActed }: { user: PlatformUser; onAct
     if (missing) return;
     setSubmitting(true);
     try {
-      await desk.call('accounts:act', { userId: user.id, action, reasonCode, notice: notice.trim(), durationDays });
+      const request = { action, reasonCode, notice: notice.trim(), durationDays };
+      if (single) await desk.call('accounts:act', { ...request, userId: single.id });
+      else setGroupResult(await desk.call('accounts:actGroup', { ...request, userIds: accounts.map((a) => a.id) }));
       setDone(action);
       setReasonCode('');
       setNotice('');
@@ -67,9 +81,9 @@ export function AccountActionForm({ user, onActed }: { user: PlatformUser; onAct
   };
 
   return (
-    <form className="account-action-form" data-testid="account-action-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="account-action-form" data-testid={testId} onSubmit={(e) => void submit(e)} noValidate>
       <fieldset>
-        <legend>{t('accountAction.heading')}</legend>
+        <legend>{group ? t('accountAction.groupHeading', { count: accounts.length }) : t('accountAction.heading')}</legend>
         <div className="radio-row" role="radiogroup" aria-label={t('accountAction.action')}>
           {allowed.map((kind) => (
             <label key={kind}>
@@ -118,7 +132,8 @@ export function AccountActionForm({ user, onActed }: { user: PlatformUser; onAct
           {t(`accountAction.confirm.${action}`)}
         </button>
         {!senior && <p className="muted">{t('accountAction.banSeniorOnly')}</p>}
-        {done && !problem && <p role="status">{t('accountAction.done', { action: t(`accountActions.${done}`) })}</p>}
+        {done && !problem && !groupResult && <p role="status">{t('accountAction.done', { action: t(`accountActions.${done}`) })}</p>}
+        {groupResult && <GroupResults result={groupResult} accounts={accounts} />}
         {problem && (
           <p className="error" role="alert">
             {typeof problem === 'string' ? t(`accountAction.${problem}`) : errorMessage(problem)}
@@ -126,5 +141,24 @@ export function AccountActionForm({ user, onActed }: { user: PlatformUser; onAct
         )}
       </fieldset>
     </form>
+  );
+}
+
+function GroupResults({ result, accounts }: { result: AccountGroupResult; accounts: AccountTarget[] }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const applied = result.results.filter((r) => r.outcome === 'applied').length;
+  const nickname = (userId: string) => accounts.find((a) => a.id === userId)?.nickname ?? userId;
+  return (
+    <div role="status" data-testid="account-group-result" data-group-id={result.groupId}>
+      <p>{t('accountAction.groupDone', { applied, total: result.results.length })}</p>
+      <ul>
+        {result.results.map((r) => (
+          <li key={r.userId} data-user-id={r.userId} data-outcome={r.outcome}>
+            {nickname(r.userId)} · {r.outcome === 'applied' ? t('accountAction.applied') : errorMessage(r.error ?? { code: 'internal', message: '' })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

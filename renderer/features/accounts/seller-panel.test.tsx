@@ -30,6 +30,12 @@ function accountDesk() {
     'accounts:linked': () => ({
       links: [{ userId: 'usr_00002', nickname: '阿强', phoneMasked: '139****0001', status: 'banned', via: ['device', 'ip'] }],
     }),
+    'accounts:actGroup': (input) => ({
+      groupId: 'group-1',
+      results: input.userIds.map((userId, i) =>
+        i === 0 ? { userId, outcome: 'applied' as const } : { userId, outcome: 'refused' as const, error: { code: 'stale_version' as const, message: 'changed' } },
+      ),
+    }),
     'accounts:act': (input) => ({ ...warned, id: 'act_2', action: input.action, reasonCode: input.reasonCode, notice: input.notice, durationDays: input.durationDays ?? null }),
   });
 }
@@ -79,5 +85,28 @@ describe('the seller panel', () => {
       ]),
     );
     expect(await within(form).findByRole('status')).toHaveTextContent('已提交：限制使用');
+  });
+
+  it('acts on the seller and the linked accounts ticked as one group, each user named in their own notice', async () => {
+    const desk = accountDesk();
+    renderWithDesk(<SellerPanel userId="usr_00001" />, { desk, roles: ['senior_moderator'] });
+    const linked = await screen.findByTestId('linked-accounts');
+    expect(within(linked).queryByTestId('account-group-form')).toBeNull();
+    await userEvent.click(await within(linked).findByRole('checkbox', { name: '一并处理 阿强' }));
+    const form = within(linked).getByTestId('account-group-form');
+    expect(form).toHaveTextContent('一并处理 2 个账号');
+    await userEvent.click(within(form).getByRole('radio', { name: '封禁' }));
+    const reason = within(form).getByTestId('account-reason');
+    await userEvent.selectOptions(reason, within(reason).getByRole('option', { name: /规避封禁/ }));
+    const notice = (within(form).getByTestId('account-notice') as HTMLTextAreaElement).value;
+    expect(notice).toContain('{nickname}');
+    await userEvent.click(within(form).getByTestId('account-action-submit'));
+    await waitFor(() =>
+      expect(desk.callsTo('accounts:actGroup')).toEqual([{ userIds: ['usr_00001', 'usr_00002'], action: 'ban', reasonCode: 'ban_evasion', notice, durationDays: null }]),
+    );
+    const result = await within(form).findByTestId('account-group-result');
+    expect(result).toHaveTextContent('已处理 1 / 2 个账号');
+    expect(within(result).getByText(/小王/).closest('li')).toHaveAttribute('data-outcome', 'applied');
+    expect(within(result).getByText(/阿强/).closest('li')).toHaveAttribute('data-outcome', 'refused');
   });
 });

@@ -78,8 +78,8 @@ export function SellerPanel({ userId }: { userId: string }) {
           ))}
         </ul>
       )}
-      <AccountActionForm user={user} onActed={panel.refetch} />
-      <LinkedAccounts userId={user.id} />
+      <AccountActionForm accounts={[user]} onActed={panel.refetch} />
+      <LinkedAccounts seller={user} onActed={panel.refetch} />
     </section>
   );
 }

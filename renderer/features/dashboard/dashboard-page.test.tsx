@@ -9,9 +9,10 @@ import { DashboardPage, decisionSeries } from './dashboard-page';
 afterEach(cleanup);
 
 const dashboard = {
+  queues: ['pending' as const, 'reported' as const, 'flagged' as const, 'escalated' as const, 'appeals' as const],
   queueSizes: [
-    { at: '2026-11-20T00:00:00.000Z', pending: 120, reported: 14, flagged: 30 },
-    { at: '2026-11-20T04:00:00.000Z', pending: 96, reported: 9, flagged: 22 },
+    { at: '2026-11-20T00:00:00.000Z', sizes: { pending: 120, reported: 14, flagged: 30, escalated: 3, appeals: 2 } },
+    { at: '2026-11-20T04:00:00.000Z', sizes: { pending: 96, reported: 9, flagged: 22, escalated: 1, appeals: 4 } },
   ],
   decisionsPerModerator: [
     { day: '2026-11-19', staffName: '陈晓峰', count: 80 },
@@ -31,10 +32,10 @@ describe('the dashboard', () => {
     expect(within(page).getByTestId('median-time')).toHaveTextContent('5.3 小时');
 
     const line = within(page).getByTestId('line-chart');
-    expect(line.querySelectorAll('polyline')).toHaveLength(3);
+    expect(line.querySelectorAll('polyline')).toHaveLength(5);
     const lineTable = within(line).getByRole('table', { name: '各队列待处理数量变化' });
-    expect(within(lineTable).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['时间', '待审核', '被举报', '自动标记']);
-    expect(within(lineTable).getAllByRole('row')[1]).toHaveTextContent('1201430');
+    expect(within(lineTable).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['时间', '待审核', '被举报', '自动标记', '已升级', '申诉']);
+    expect(within(lineTable).getAllByRole('row')[1]).toHaveTextContent('120143032');
 
     const bars = within(page).getByTestId('bar-chart');
     expect(bars.querySelectorAll('rect.bar').length).toBe(3 + 2); // three segments, plus two legend swatches
@@ -43,7 +44,7 @@ describe('the dashboard', () => {
   });
 
   it('says when there is no data yet', async () => {
-    const empty = { queueSizes: [], decisionsPerModerator: [], appeals: { decided: 0, overturned: 0, reversalRate: null }, medianHoursInQueue: null };
+    const empty = { queues: ['pending' as const], queueSizes: [], decisionsPerModerator: [], appeals: { decided: 0, overturned: 0, reversalRate: null }, medianHoursInQueue: null };
     renderWithDesk(<DashboardPage />, { desk: new FakeDesk({ 'moderation:dashboard': () => empty }) });
     expect(await screen.findByTestId('reversal-rate')).toHaveTextContent('暂无数据');
     expect(screen.getByTestId('median-time')).toHaveTextContent('暂无数据');

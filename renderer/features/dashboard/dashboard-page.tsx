@@ -7,8 +7,6 @@ import { DISPLAY_TIME_ZONE } from '../../i18n/shanghai-time';
 import { BarChart } from './bar-chart';
 import { LineChart } from './line-chart';
 
-const queueSeries = ['pending', 'reported', 'flagged'] as const;
-
 /** Decisions per moderator per day as stacked-bar series: days in order, one series per moderator. */
 export function decisionSeries(rows: ModerationDashboard['decisionsPerModerator']) {
   const days = [...new Set(rows.map((r) => r.day))].sort();
@@ -59,7 +57,7 @@ export function DashboardPage() {
             title={t('dashboard.queueSizes')}
             xHeader={t('dashboard.time')}
             xLabels={data.queueSizes.map((p) => timeLabel.format(new Date(p.at)))}
-            series={queueSeries.map((queue) => ({ label: t(`queues.${queue}`), values: data.queueSizes.map((p) => p[queue]) }))}
+            series={data.queues.map((queue) => ({ label: t(`queues.${queue}`), values: data.queueSizes.map((p) => p.sizes[queue] ?? 0) }))}
           />
           {(() => {
             const { days, series } = decisionSeries(data.decisionsPerModerator);

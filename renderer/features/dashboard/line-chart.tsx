@@ -19,6 +19,7 @@ const styles = [
   { className: 'series-1', dash: '6 4' },
   { className: 'series-2', dash: '2 3' },
   { className: 'series-3', dash: '10 3 2 3' },
+  { className: 'series-4', dash: '1 5' },
 ];
 
 export function LineChart({ title, xHeader, xLabels, series }: LineChartProps) {

@@ -11,7 +11,7 @@ type Cluster = ChannelOutput<'moderation:clusters'>['clusters'][number];
 
 interface ClusterCardProps {
   cluster: Cluster;
-  onBulk(cluster: Cluster, titles: Record<string, string>): void;
+  onBulk(cluster: Cluster): void;
 }
 
 /** A near-duplicate cluster: why it is one, its members side by side, and a bulk action on all of them. */
@@ -24,7 +24,6 @@ export function ClusterCard({ cluster, onBulk }: ClusterCardProps) {
   const [open, setOpen] = useState(false);
   const { members, error } = useClusterMembers(cluster.memberIds, open);
   const base = members?.[0] ?? null;
-  const titles = Object.fromEntries((members ?? []).map((m) => [m.id, m.title]));
 
   return (
     <article className="cluster" data-testid="cluster" data-cluster-id={cluster.id} aria-labelledby={`${id}-title`}>
@@ -36,7 +35,7 @@ export function ClusterCard({ cluster, onBulk }: ClusterCardProps) {
           {open ? t('duplicates.hide') : t('duplicates.compare')}
         </button>
         {senior && (
-          <button type="button" className="primary" data-testid="bulk-button" onClick={() => onBulk(cluster, titles)}>
+          <button type="button" className="primary" data-testid="bulk-button" onClick={() => onBulk(cluster)}>
             {t('duplicates.bulk')}
           </button>
         )}

@@ -16,18 +16,25 @@ const bodies: Record<string, string> = {
 
 function duplicatesDesk() {
   return new FakeDesk({
-    'moderation:clusters': () => ({ clusters: [{ id: 'cl_1', memberIds: ['lst_00001', 'lst_00002'], reasons: ['similar_text', 'same_phone'], similarity: 0.93 }] }),
-    'moderation:listing': ({ listingId }) => {
-      const row = queueRow(Number(listingId.slice(4)), { title: '九成新沙发转让' });
-      return listingDetail(row, { listing: { ...listingDetail(row).listing, body: bodies[listingId] ?? '' } });
-    },
+    'moderation:clusters': () => ({
+      clusters: [
+        { id: 'cl_1', memberIds: ['lst_00001', 'lst_00002'], titles: { lst_00001: '九成新沙发转让', lst_00002: '九成新沙发 海珠' }, reasons: ['similar_text', 'same_phone'], similarity: 0.93 },
+      ],
+    }),
+    'moderation:listings': ({ listingIds }) => ({
+      listings: listingIds.map((listingId) => {
+        const row = queueRow(Number(listingId.slice(4)), { title: '九成新沙发转让' });
+        return { ...listingDetail(row).listing, body: bodies[listingId] ?? '' };
+      }),
+    }),
     'moderation:bulk': (input) => ({ batchId: 'batch-1234567', dryRun: true, results: input.listingIds.map((listingId) => ({ listingId, outcome: 'would_apply' as const })), undoableUntil: null }),
   });
 }
 
 describe('the duplicates view', () => {
   it('shows each cluster with why it is one, and its members side by side with their differences', async () => {
-    renderWithDesk(<DuplicatesPage />, { desk: duplicatesDesk() });
+    const desk = duplicatesDesk();
+    renderWithDesk(<DuplicatesPage />, { desk });
     const cluster = await screen.findByTestId('cluster');
     expect(screen.getByTestId('duplicates-view')).toBeInTheDocument();
     expect(cluster).toHaveAttribute('data-cluster-id', 'cl_1');
@@ -36,6 +43,7 @@ describe('the duplicates view', () => {
     expect(cluster).toHaveTextContent('相似度 93%');
     await userEvent.click(within(cluster).getByRole('button', { name: '并排比较' }));
     const members = await within(cluster).findByTestId('cluster-members');
+    expect(desk.callsTo('moderation:listings')).toEqual([{ listingIds: ['lst_00001', 'lst_00002'] }]);
     const columns = members.querySelectorAll('[data-listing-id]');
     expect(columns).toHaveLength(2);
     expect(columns[0]!.querySelector('ins, del')).toBeNull();
@@ -55,5 +63,10 @@ describe('the duplicates view', () => {
     const dialog = await screen.findByTestId('bulk-dialog');
     await waitFor(() => expect(desk.callsTo('moderation:bulk')).toEqual([{ dryRun: true, action: 'reject', reasonCode: null, note: '', notice: '', listingIds: ['lst_00001', 'lst_00002'] }]));
     expect(within(dialog).getByTestId('bulk-reason')).toHaveValue('duplicate');
+    // The dry run names each item by its title, though the cluster was never opened.
+    const dryRun = await within(dialog).findByTestId('bulk-dry-run-results');
+    expect(dryRun).toHaveTextContent('九成新沙发转让');
+    expect(dryRun).toHaveTextContent('九成新沙发 海珠');
+    expect(desk.callsTo('moderation:listings')).toEqual([]);
   });
 });

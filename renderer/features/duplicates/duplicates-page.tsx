@@ -30,7 +30,7 @@ export function DuplicatesPage() {
       {clusters.loading && !clusters.data && <p className="muted">{t('duplicates.loading')}</p>}
       {clusters.data && list.length === 0 && <p className="muted">{t('duplicates.none')}</p>}
       {list.map((cluster) => (
-        <ClusterCard key={cluster.id} cluster={cluster} onBulk={(c, titles) => setBulk({ listingIds: c.memberIds, titles })} />
+        <ClusterCard key={cluster.id} cluster={cluster} onBulk={(c) => setBulk({ listingIds: c.memberIds, titles: c.titles })} />
       ))}
       {bulk && (
         <BulkDialog

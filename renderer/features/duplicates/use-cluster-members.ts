@@ -4,10 +4,7 @@ import type { Listing } from '../../../shared/platform/entities';
 import { asDeskError } from '../../desk/desk-call-error';
 import { useDesk } from '../../desk/desk-context';
 
-/**
- * The listings of a cluster, read from the cache one by one (`moderation:listing`): a cluster
- * names only its members' ids. Reading does not claim them.
- */
+/** The listings of a cluster, read from the cache in one call; reading does not claim them. */
 export function useClusterMembers(memberIds: string[], enabled: boolean): { members: Listing[] | null; error: DeskError | null } {
   const desk = useDesk();
   const [members, setMembers] = useState<Listing[] | null>(null);
@@ -16,8 +13,8 @@ export function useClusterMembers(memberIds: string[], enabled: boolean): { memb
   useEffect(() => {
     if (!enabled) return;
     let current = true;
-    Promise.all(memberIds.map((listingId) => desk.call('moderation:listing', { listingId }))).then(
-      (details) => current && setMembers(details.map((d) => d.listing)),
+    desk.call('moderation:listings', { listingIds: memberIds }).then(
+      ({ listings }) => current && setMembers(listings),
       (failure: unknown) => current && setError(asDeskError(failure)),
     );
     return () => {

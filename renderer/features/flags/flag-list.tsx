@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ListingFlagView } from '../../../shared/ipc/moderation-views';
+import { currentLanguage } from '../../i18n/desk-i18n';
 import { useErrorMessage } from '../../i18n/error-message';
 import { usePriceFormat } from '../moderation-queue/listing-price';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
+import { priceGroupLabel } from './price-group-label';
 import type { FlagFeedback } from './use-flag-feedback';
 
 interface FlagListProps {
@@ -12,15 +14,18 @@ interface FlagListProps {
 }
 
 const numberIn = (detail: ListingFlagView['detail'], key: string) => (typeof detail[key] === 'number' ? (detail[key] as number) : null);
+const textIn = (detail: ListingFlagView['detail'], key: string) => (typeof detail[key] === 'string' ? (detail[key] as string) : '');
 
 /** Why a flag fired, in words: how far below the median, or what text matched. */
 function FlagExplanation({ flag }: { flag: ListingFlagView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formatPrice = usePriceFormat();
   const percent = numberIn(flag.detail, 'percentBelow');
   const median = numberIn(flag.detail, 'median');
   if (flag.kind === 'price_far_below_median' && percent !== null) {
-    return <span>{t('flags.belowMedian', { percent, median: median === null ? '—' : formatPrice(median, 'item') })}</span>;
+    const values = { percent, median: median === null ? '—' : formatPrice(median, 'item') };
+    const group = priceGroupLabel(textIn(flag.detail, 'category'), textIn(flag.detail, 'group'), currentLanguage(i18n));
+    return <span>{group ? t('flags.belowGroupMedian', { ...values, group }) : t('flags.belowMedian', values)}</span>;
   }
   const matched = flag.spans.map((s) => `「${s.text}」`).join(t('queue.listSeparator'));
   return matched ? <span>{t('flags.matched', { text: matched })}</span> : null;

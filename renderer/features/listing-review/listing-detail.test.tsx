@@ -29,7 +29,7 @@ const flags: ListingFlagView[] = [
     detail: {},
     dismissed: false,
   },
-  { kind: 'price_far_below_median', rule: 'price.below_median', spans: [], detail: { percentBelow: 88, median: 5000_00, priceFen: 600_00 }, dismissed: false },
+  { kind: 'price_far_below_median', rule: 'price.below_median', spans: [], detail: { percentBelow: 88, median: 5000_00, priceFen: 600_00, category: 'second_hand', group: 'phone' }, dismissed: false },
 ];
 
 function deskFor(options: { holder?: string; claimError?: boolean } = {}) {
@@ -97,7 +97,7 @@ describe('the listing detail', () => {
     const list = within(detail).getByTestId('flag-list');
     expect(list).toHaveTextContent('正文含联系方式');
     expect(list).toHaveTextContent('命中：「薇信 abc123」');
-    expect(list).toHaveTextContent('比同类中位价低 88%（中位价 ¥5,000）');
+    expect(list).toHaveTextContent('比同类（手机）中位价低 88%（中位价 ¥5,000）');
   });
 
   it('gives each of two crossing spans one mark with its exact text, showing every character once', async () => {

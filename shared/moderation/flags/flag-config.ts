@@ -24,6 +24,22 @@ export const PhraseGroup = z.strictObject({
 });
 export type PhraseGroup = z.output<typeof PhraseGroup>;
 
+const LocalisedLabel = z.strictObject({ 'zh-CN': z.string().trim().min(1), en: z.string().trim().min(1) });
+
+/** A kind of goods within a category whose prices are comparable (phones, not phones and sofas). */
+export const PriceGroup = z.strictObject({
+  name: GroupName,
+  label: LocalisedLabel,
+  phrases: z.array(Phrase).min(1),
+});
+export type PriceGroup = z.output<typeof PriceGroup>;
+
+export const PriceGroups = z.strictObject({
+  note: z.string().optional(),
+  /** Per category, in order: a listing belongs to the first group with a phrase in its title. */
+  groups: z.partialRecord(Category, z.array(PriceGroup)),
+});
+
 export const FlagKeywords = z.strictObject({
   version: z.number().int().positive(),
   /** Traditional or variant character → the simplified one the phrases are written in. */
@@ -41,6 +57,7 @@ export const FlagKeywords = z.strictObject({
   paymentNegations: z.array(Phrase),
   payment: z.record(GroupName, PhraseGroup),
   prohibited: z.record(GroupName, PhraseGroup),
+  priceGroups: PriceGroups.default({ groups: {} }),
 });
 
 export const FlagConfig = FlagKeywords.extend({

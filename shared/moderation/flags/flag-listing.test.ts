@@ -77,7 +77,7 @@ describe('price far below the category median', () => {
     const flag = flagListing(rules, iphone(50_000), { medianPriceFen: 520_000 }).find((f) => f.kind === 'price_far_below_median');
     expect(flag?.rule).toBe('price.below_median');
     expect(flag?.spans).toEqual([]);
-    expect(flag?.detail).toMatchObject({ median: 520_000, priceFen: 50_000, percentBelow: 90, category: 'second_hand', priceUnit: 'item', threshold: 0.3 });
+    expect(flag?.detail).toMatchObject({ median: 520_000, priceFen: 50_000, percentBelow: 90, category: 'second_hand', priceUnit: 'item', group: 'phone', threshold: 0.3 });
     expect(flag?.detail.ratio).toBeCloseTo(0.0962, 4);
   });
 
@@ -98,6 +98,40 @@ describe('price far below the category median', () => {
   it('says a free giveaway is 100% below, and a cheap item at most 99%', () => {
     expect(flagListing(rules, iphone(0), { medianPriceFen: 520_000 })[0]?.detail.percentBelow).toBe(100);
     expect(flagListing(rules, iphone(1), { medianPriceFen: 520_000 })[0]?.detail.percentBelow).toBe(99);
+  });
+});
+
+describe('price groups: a listing is compared with its own kind of goods', () => {
+  const groupOf = (category: Parameters<typeof rules.priceGroupOf>[0]['category'], title: string) => rules.priceGroupOf({ category, title });
+
+  it('puts phones, bikes, furniture, pets and flats in their groups, whatever the case or width', () => {
+    expect(groupOf('second_hand', 'iPhone 15 Pro 256G 九成新')).toBe('phone');
+    expect(groupOf('second_hand', 'ＩＰＨＯＮＥ１３ 自用')).toBe('phone');
+    expect(groupOf('second_hand', '华为 Mate 60 Pro 国行')).toBe('phone');
+    expect(groupOf('second_hand', 'MacBook Air M2 256G')).toBe('computer');
+    expect(groupOf('second_hand', '折叠自行车 九成新')).toBe('bicycle');
+    expect(groupOf('second_hand', '雅迪电动车 带锂电')).toBe('ebike');
+    expect(groupOf('second_hand', '宜家三人位沙发')).toBe('furniture');
+    expect(groupOf('pets', '布偶猫 海双 疫苗齐全')).toBe('cat');
+    expect(groupOf('pets', '纯种柯基 公 三个月')).toBe('dog');
+    expect(groupOf('housing', '合租 客村地铁口 次卧 拎包入住')).toBe('room');
+    expect(groupOf('housing', '天河华景新城 两室一厅出租')).toBe('two_bedroom');
+  });
+
+  it("leaves a title that names no known kind, and categories without groups, with the whole category", () => {
+    expect(groupOf('second_hand', '搬家清仓 杂物一批')).toBe('');
+    expect(groupOf('jobs', '招聘 手机销售 月薪8000')).toBe('');
+  });
+
+  it('names the group in the flag, so the console can say "below the median for phones"', () => {
+    const bike = listing({ title: '折叠自行车', body: '', priceFen: 3_000 });
+    expect(flagListing(rules, bike, { medianPriceFen: 30_000 })[0]?.detail).toMatchObject({ group: 'bicycle', percentBelow: 90 });
+  });
+
+  it('refuses a price group with an unknown category or a bad name', () => {
+    const broken = (priceGroups: unknown) => () => parseFlagConfig({ ...keywords, priceGroups });
+    expect(broken({ groups: { antiques: [] } })).toThrow();
+    expect(broken({ groups: { pets: [{ name: 'Big Dogs', label: { 'zh-CN': '大狗', en: 'big dogs' }, phrases: ['狗'] }] } })).toThrow();
   });
 });
 

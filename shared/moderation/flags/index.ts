@@ -6,7 +6,7 @@ import type { FlagConfig } from './flag-config';
 import type { FlagField, FlagKind, ListingFlag, TextMatch } from './listing-flag';
 import { normaliseText, type CharacterFolds, type NormalisedText } from './normalise';
 import { appliesTo, compileNegation, compilePhraseGroups, findPhrases, type CompiledPhraseGroup } from './phrase-groups';
-import { priceFarBelowMedian } from './price';
+import { compilePriceGroups, priceFarBelowMedian, type PriceGroupOf } from './price';
 
 /**
  * Explainable auto-flags for a listing: each names its rule and the exact characters that
@@ -17,7 +17,8 @@ import { priceFarBelowMedian } from './price';
  *   flagListing(rules, listing, { medianPriceFen });
  */
 
-export { FlagConfig, FlagKeywords, parseFlagConfig } from './flag-config';
+export { FlagConfig, FlagKeywords, parseFlagConfig, type PriceGroup } from './flag-config';
+export type { PriceGroupOf } from './price';
 export type { FlagField, FlagKind, FlagSpan, ListingFlag } from './listing-flag';
 
 export interface FlagRules {
@@ -29,12 +30,14 @@ export interface FlagRules {
   readonly paymentNegation: RegExp | null;
   readonly prohibited: readonly CompiledPhraseGroup[];
   readonly priceThreshold: number;
+  /** Which kind of goods a listing's price is compared with ('' for its whole category). */
+  readonly priceGroupOf: PriceGroupOf;
 }
 
 export type FlaggableListing = Pick<Listing, 'title' | 'body' | 'category' | 'priceFen' | 'priceUnit'>;
 
 export interface FlagContext {
-  /** Median price of published listings of the same category and price unit; null when unknown. */
+  /** Median price of listings of the same category, price unit and price group; null when unknown. */
   medianPriceFen?: number | null;
 }
 
@@ -50,6 +53,7 @@ export function createFlagRules(config: FlagConfig): FlagRules {
     paymentNegation: compileNegation(config.paymentNegations, fold),
     prohibited: compilePhraseGroups('prohibited', config.prohibited, fold),
     priceThreshold: config.priceThreshold,
+    priceGroupOf: compilePriceGroups(config.priceGroups.groups, folds),
   };
 }
 
@@ -80,7 +84,7 @@ export function flagListing(rules: FlagRules, listing: FlaggableListing, context
     knownPhone = found.filter((m) => m.rule === 'contact.phone').pop()?.key ?? knownPhone;
     return found;
   });
-  const price = priceFarBelowMedian(listing, context.medianPriceFen, rules.priceThreshold);
+  const price = priceFarBelowMedian(listing, context.medianPriceFen, rules.priceThreshold, rules.priceGroupOf(listing));
   return [
     ...assembleFlags('contact_in_text', contacts, true),
     ...phraseFlags('off_platform_payment', rules.payment, fields, listing, rules.paymentNegation),

@@ -2,5 +2,6 @@ import type { Migration } from '../../storage/migrations';
 import { migration001 } from './001-replica';
 import { migration002 } from './002-moderation';
 import { migration003 } from './003-queues';
+import { migration004 } from './004-price-groups';
 
-export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003];
+export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003, migration004];

@@ -1,0 +1,48 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Listing } from '../../../shared/platform/entities';
+import { openReplica } from '../../../test/fixtures/console-parts';
+import { temporaryFolder } from '../../../test/fixtures/folders';
+
+const folder = temporaryFolder();
+afterAll(() => folder.remove());
+
+let serial = 0;
+function secondHand(title: string, yuan: number): Listing {
+  serial += 1;
+  return {
+    id: `lst_${String(serial).padStart(5, '0')}`, sellerId: 'usr_00001', category: 'second_hand', title, body: '九成新，天河区自提',
+    priceFen: yuan * 100, priceUnit: 'item', city: '广州市', district: '天河区', contactPhoneMasked: '135****7162', images: [],
+    status: 'pending', escalated: false, displayUntil: '2026-12-30', version: 1,
+    createdAt: '2026-11-20T02:00:00.000Z', updatedAt: '2026-11-20T02:00:00.000Z',
+  };
+}
+
+describe('the below-median price flag in the cache', () => {
+  const { db, replica } = openReplica(folder.path);
+  const flagOf = (id: string) => replica.flags.flagsOf(id).find((f) => f.rule === 'price.below_median');
+
+  it('compares a phone with phones, not with the cheap bicycles of its category', () => {
+    for (const yuan of [2300, 2600, 2900, 3900, 5200]) replica.applyListing(secondHand(`iPhone ${yuan}`, yuan));
+    for (const yuan of [280, 300, 320, 350, 900, 260, 310]) replica.applyListing(secondHand('折叠自行车', yuan));
+    const bait = secondHand('iPhone 15 Pro 256G 全新未拆', 300);
+    const bike = secondHand('折叠自行车 自用', 300);
+    replica.applyListing(bait);
+    replica.applyListing(bike);
+    replica.flags.refreshPriceFlags();
+    // The category-wide median (about 350 yuan) would have passed the 300-yuan iPhone.
+    // The six phones' median (lower middle, the bait included) is 2,600 yuan.
+    expect(flagOf(bait.id)?.detail).toMatchObject({ group: 'phone', median: 260_000, percentBelow: 88 });
+    expect(flagOf(bike.id)).toBeUndefined();
+  });
+
+  it('groups listings cached before groups existed when the cache opens', () => {
+    db.prepare('UPDATE listings SET price_group = NULL').run();
+    expect(replica.flags.groupUngroupedListings()).toBe(14);
+    expect(db.prepare("SELECT price_group, count(*) AS n FROM listings GROUP BY price_group ORDER BY price_group").all()).toEqual([
+      { price_group: 'bicycle', n: 8 },
+      { price_group: 'phone', n: 6 },
+    ]);
+    expect(replica.flags.groupUngroupedListings()).toBe(0);
+    db.close();
+  });
+});
