@@ -4,6 +4,7 @@ import { admit } from '../../shared/ipc/admission';
 import type { DemoAccount } from '../../shared/ipc/views';
 import { CoreEvents } from './core-events';
 import { asDeskError } from './errors';
+import { defaultCalendarDir, loadWorkingCalendar } from './rights/holiday-calendar';
 import { createHandlers, type HandlerTable } from './handlers';
 import { createMediaFetcher } from './platform/media';
 import { SessionManager } from './session/session-manager';
@@ -18,6 +19,8 @@ export interface DeskCoreOptions {
   vault?: CredentialVault;
   pollMs?: number;
   log?: (line: string) => void;
+  /** The State Council holiday schedules (resources/calendar); found beside the code when not given. */
+  calendarDir?: string;
 }
 
 export interface DeskCore {
@@ -43,6 +46,7 @@ export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore
   const fetchers = new Map<string, ReturnType<typeof createMediaFetcher>>();
   const handlers: HandlerTable = createHandlers({
     session,
+    calendar: loadWorkingCalendar(options.calendarDir ?? defaultCalendarDir(), options.log),
     fetchImage: (platformUrl, path) => {
       if (!fetchers.has(platformUrl)) fetchers.set(platformUrl, createMediaFetcher(platformUrl));
       return fetchers.get(platformUrl)!(path);

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { DeskFailure } from './errors';
 import { accountHandlers } from './moderation/account-handlers';
 import { moderationHandlers } from './moderation/moderation-handlers';
+import { rightsHandlers } from './rights/rights-handlers';
+import type { WorkingCalendar } from '../../shared/calendar';
 import type { SessionManager } from './session/session-manager';
 
 type Input<C extends ChannelName> = z.infer<IpcChannels[C]['input']>;
@@ -14,10 +16,12 @@ export type HandlerTable = { [C in ChannelName]: ChannelHandler<C> };
 export interface HandlerDeps {
   session: SessionManager;
   fetchImage(platformUrl: string, path: string): Promise<string>;
+  /** The mainland working-day calendar every deadline is counted on. */
+  calendar: WorkingCalendar;
 }
 
 /** The core's handler table: what Electron's IPC and the development bridge both serve. */
-export function createHandlers({ session, fetchImage }: HandlerDeps): HandlerTable {
+export function createHandlers({ session, fetchImage, calendar }: HandlerDeps): HandlerTable {
   const workspace = () => session.workspace();
   const staff = () => {
     const signedIn = session.status().staff;
@@ -43,6 +47,7 @@ export function createHandlers({ session, fetchImage }: HandlerDeps): HandlerTab
     },
     ...moderationHandlers({ workspace, staff }),
     ...accountHandlers(workspace),
+    ...rightsHandlers({ workspace, calendar }),
     'moderation:decide': (input) => {
       const ws = workspace();
       const listing = ws.replica.listing(input.listingId);

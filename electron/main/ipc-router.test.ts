@@ -49,6 +49,24 @@ const validInput: Record<ChannelName, unknown> = {
   'accounts:actGroup': { userIds: ['U-1', 'U-2'], action: 'suspend', durationDays: 7, reasonCode: 'ban_evasion', notice: '{nickname}，您的账号已被限制使用' },
   'accounts:linked': { userId: 'U-1' },
   'appeals:decide': { appealId: 'A-1', outcome: 'uphold', notice: '维持原决定' },
+  'rights:tickets': { view: 'open', type: 'deletion' },
+  'rights:ticket': { ticketId: 'T-1' },
+  'rights:findAccounts': { phoneMasked: '135****7162' },
+  'rights:openDuplicates': { userId: 'U-1', type: 'deletion' },
+  'rights:create': {
+    type: 'deletion', channel: 'phone', userId: 'U-1', requester: { name: '王女士', relation: 'self', contactMasked: '135****7162' }, request: '删除我发布的租房信息',
+  },
+  'rights:startVerification': { ticketId: 'T-1', method: 'sms_code' },
+  'rights:answerVerification': { ticketId: 'T-1', code: '123456' },
+  'rights:decide': { ticketId: 'T-1', decision: 'refuse', reasonCode: 'manifestly_unfounded', note: '' },
+  'rights:execute': { ticketId: 'T-1' },
+  'rights:confirmProcessorTask': { ticketId: 'T-1', taskId: 'PT-1', reference: 'ALI-2026-1129' },
+  'rights:accessPackage': { ticketId: 'T-1' },
+  'rights:reply': { ticketId: 'T-1', text: '您好，您的请求已处理完毕。' },
+  'rights:dashboard': {},
+  'retention:list': { state: 'due' },
+  'retention:sweep': { dryRun: true },
+  'retention:sweeps': {},
 };
 
 const okForward = () => vi.fn(async (channel: ChannelName, input: unknown): Promise<InvokeResult> => ({ ok: true, output: { channel, input } }));

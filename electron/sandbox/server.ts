@@ -7,10 +7,11 @@ import { buildOpenApiDocument } from '../../shared/platform/openapi';
 import type { PlatformSettings, RequestContext } from './http/context';
 import { ApiFailure } from './http/failure';
 import { handlers } from './http/handlers';
-import { compileRoutes, matchRoute, parseInput, readJsonBody, sendFailure, sendJson } from './http/router';
+import { bodyLimitOf, compileRoutes, matchRoute, parseInput, readJsonBody, sendFailure, sendJson } from './http/router';
 import { listingImageSvg } from './media';
 import { authenticate } from './services/auth';
 import { ensureDemoStaff, type DemoAccount } from './services/demo-staff';
+import { loadDeadlineConfig } from './services/rights/deadline-config';
 import { openPlatformDatabase, type PlatformDb } from './store/database';
 import { seedPlatform } from './store/seeding';
 
@@ -40,7 +41,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-const defaultSettings: PlatformSettings = {
+const defaultSettings: Omit<PlatformSettings, 'rightsDeadlines'> = {
   accessTtlSeconds: 15 * 60,
   refreshTtlSeconds: 30 * 24 * 3600,
   claimTtlSeconds: 10 * 60,
@@ -55,10 +56,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const now = options.now ?? (() => new Date());
   const file = join(options.dataDir, 'platform.sqlite');
   if (options.seedDatabase && !existsSync(file)) copyFileSync(options.seedDatabase, file);
+  const settings: PlatformSettings = { ...defaultSettings, rightsDeadlines: loadDeadlineConfig(), ...options.settings };
   const db = openPlatformDatabase(file);
-  await seedPlatform(db, { seed: options.seed ?? 20261129, listings: options.listings ?? 3000, anchor: options.anchor ?? startOfDay(now()) });
+  await seedPlatform(db, { seed: options.seed ?? 20261129, listings: options.listings ?? 3000, anchor: options.anchor ?? startOfDay(now()) }, settings.rightsDeadlines);
   const staff = ensureDemoStaff(db, options.dataDir, options.staffPassword, now());
-  const settings = { ...defaultSettings, ...options.settings };
   const routes = compileRoutes();
   const validateResponses = options.validateResponses ?? true;
   const openApi = JSON.stringify(buildOpenApiDocument(platformApiVersion));
@@ -88,7 +89,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         throw new ApiFailure('forbidden_scope', `${route.name} needs scope ${access.scope}, which your roles do not grant`);
       }
     }
-    const body = route.endpoint.body ? await readJsonBody(req) : undefined;
+    const body = route.endpoint.body ? await readJsonBody(req, bodyLimitOf(route.name)) : undefined;
     const input = parseInput(route.endpoint, params, url.searchParams, body);
     const handler = handlers[route.name] as (c: RequestContext, i: unknown) => unknown;
     const output = handler(ctx, input);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionStatus } from '../../shared/ipc/views';
 import { FakeDesk } from '../desk/fake-desk';
 import { signedIn, signedOut, syncStatus } from '../desk/fake-records';
+import { ticketRow } from '../desk/fake-rights-records';
 import { renderWithDesk } from '../desk/render-with-desk';
 import { fakeQueue } from '../features/moderation-queue/queue-fake';
 import { LANGUAGE_KEY } from '../i18n/desk-i18n';
@@ -27,6 +28,7 @@ function deskFor(session: SessionStatus) {
       return { signedOut: true, undelivered: 0, kept: false };
     },
     'sync:status': () => syncStatus(),
+    'rights:tickets': () => ({ tickets: [ticketRow(1)] }),
   });
   return desk;
 }
@@ -66,13 +68,26 @@ describe('the app', () => {
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe('zh-CN');
   });
 
-  it('gives other roles a page saying their area arrives later', async () => {
+  it('gives customer service the rights area, and no moderation queue', async () => {
     const desk = deskFor(signedIn(['cs_agent']));
     renderWithDesk(<App />, { desk });
-    expect(await screen.findByRole('heading', { name: '个人信息权利请求' })).toBeInTheDocument();
-    expect(screen.getByRole('main')).toHaveTextContent('将在后续版本中提供');
+    expect(await screen.findByTestId('rights-area')).toBeInTheDocument();
+    expect(await screen.findByTestId('ticket-row')).toHaveTextContent('RT-2026-000101');
+    expect(screen.getByRole('tab', { name: '新建工单' })).toBeInTheDocument();
+    expect(screen.getByRole('navigation')).toHaveTextContent('个人信息权利请求');
     expect(screen.getByRole('navigation')).not.toHaveTextContent('审核队列');
     expect(desk.callsTo('moderation:queue')).toEqual([]);
+  });
+
+  it('lets legal read rights tickets, and gives its own area a page saying it arrives later', async () => {
+    const desk = deskFor(signedIn(['legal']));
+    renderWithDesk(<App />, { desk });
+    expect(await screen.findByTestId('ticket-row')).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: '新建工单' })).toBeNull();
+    await userEvent.click(within(screen.getByRole('navigation')).getByRole('button', { name: '依法披露登记' }));
+    expect(await screen.findByRole('heading', { name: '依法披露登记' })).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveTextContent('将在后续版本中提供');
+    expect(screen.getByRole('navigation')).not.toHaveTextContent('审核队列');
   });
 
   it('returns to the sign-in screen when the core reports the session ended', async () => {

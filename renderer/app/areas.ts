@@ -7,7 +7,8 @@ export const areas = [
   { id: 'moderation', roles: moderators },
   { id: 'duplicates', roles: moderators },
   { id: 'dashboard', roles: moderators },
-  { id: 'rights_requests', roles: ['cs_agent'] },
+  // Customer service works rights tickets; legal (who reviews refusals) and the DPO read them.
+  { id: 'rights_requests', roles: ['cs_agent', 'legal', 'dpo'] },
   { id: 'disclosures', roles: ['legal'] },
   { id: 'audit', roles: ['dpo'] },
 ] as const satisfies readonly { id: string; roles: readonly Role[] }[];
@@ -15,8 +16,9 @@ export const areas = [
 export type AreaId = (typeof areas)[number]['id'];
 
 /** Areas with a page of their own; the rest show a placeholder until their release. */
-export type BuiltArea = 'moderation' | 'duplicates' | 'dashboard';
-export const isBuilt = (area: AreaId): area is BuiltArea => area === 'moderation' || area === 'duplicates' || area === 'dashboard';
+const builtAreas = ['moderation', 'duplicates', 'dashboard', 'rights_requests'] as const satisfies readonly AreaId[];
+export type BuiltArea = (typeof builtAreas)[number];
+export const isBuilt = (area: AreaId): area is BuiltArea => (builtAreas as readonly AreaId[]).includes(area);
 
 export function areasFor(staffRoles: readonly Role[]): AreaId[] {
   return areas.filter((area) => area.roles.some((role) => staffRoles.includes(role))).map((area) => area.id);

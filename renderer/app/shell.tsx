@@ -5,6 +5,7 @@ import type { SessionStatus } from '../../shared/ipc/views';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { DuplicatesPage } from '../features/duplicates/duplicates-page';
 import { ModerationQueuePage } from '../features/moderation-queue/moderation-queue-page';
+import { RightsArea } from '../features/rights-tickets/rights-area';
 import { SyncStatusBar } from '../features/sync-status/sync-status-bar';
 import { AppHeader } from './app-header';
 import { AreaPlaceholder } from './area-placeholder';
@@ -21,6 +22,7 @@ const pages: Record<BuiltArea, () => JSX.Element> = {
   moderation: ModerationQueuePage,
   duplicates: DuplicatesPage,
   dashboard: DashboardPage,
+  rights_requests: RightsArea,
 };
 
 export function Shell({ session, staff, onSignedOut }: ShellProps) {

@@ -8,6 +8,12 @@ import {
   ModerationQueueQuery, SellerPanel,
 } from './moderation-views';
 import { AccountAction, Appeal, Listing } from '../platform/entities';
+import { RetentionItem, RetentionSweep } from '../platform/rights-entities';
+import { VerificationMethod } from '../rights/ticket-states';
+import {
+  AccessPackage, AccountMatch, FindAccountsRequest, RightsDashboard, RightsTicketDetail, TicketDecisionRequest, TicketIntake,
+  TicketListQuery, TicketRow, VerificationAnswer,
+} from './rights-views';
 
 /** Who may call a channel: anyone (signing in), any signed-in staff, or the listed roles. */
 export type ChannelAccess = 'anyone' | 'signed_in' | readonly Role[];
@@ -21,6 +27,15 @@ export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
 const channel = <I extends z.ZodType, O extends z.ZodType>(def: Channel<I, O>) => def;
 const moderators: readonly Role[] = ['moderator', 'senior_moderator'];
 const seniors: readonly Role[] = ['senior_moderator'];
+const cs: readonly Role[] = ['cs_agent'];
+/** Who may read rights tickets: customer service works them, legal reviews refusals, the DPO oversees. */
+const rightsReaders: readonly Role[] = ['cs_agent', 'legal', 'dpo'];
+const ticketRef = z.object({ ticketId: z.string().min(1).max(64) });
+/**
+ * A ticket action names the version the staff member was looking at, so acting on a screen that
+ * is out of date is refused as stale rather than applied to a ticket they have not seen.
+ */
+const ticketAction = ticketRef.extend({ basedOnVersion: z.number().int().positive().optional() });
 const listingRef = z.object({ listingId: z.string().min(1).max(64) }).strict();
 const none = z.object({}).strict();
 
@@ -117,6 +132,35 @@ export const ipcChannels = {
     output: Appeal,
     access: seniors,
   }),
+  'rights:tickets': channel({ input: TicketListQuery.strict(), output: z.object({ tickets: z.array(TicketRow) }), access: rightsReaders }),
+  'rights:ticket': channel({ input: ticketRef.strict(), output: RightsTicketDetail, access: rightsReaders }),
+  'rights:findAccounts': channel({ input: FindAccountsRequest, output: z.object({ accounts: z.array(AccountMatch) }), access: cs }),
+  /** Open tickets of this type for this account, shown before another is created. */
+  'rights:openDuplicates': channel({
+    input: z.object({ userId: z.string().min(1).max(64), type: TicketIntake.shape.type }).strict(),
+    output: z.object({ tickets: z.array(TicketRow) }),
+    access: cs,
+  }),
+  'rights:create': channel({ input: TicketIntake.strict(), output: RightsTicketDetail, access: cs }),
+  'rights:startVerification': channel({ input: ticketAction.extend({ method: VerificationMethod }).strict(), output: RightsTicketDetail, access: cs }),
+  'rights:answerVerification': channel({ input: VerificationAnswer.strict(), output: z.object({ passed: z.boolean(), detail: RightsTicketDetail }), access: cs }),
+  'rights:decide': channel({ input: TicketDecisionRequest, output: RightsTicketDetail, access: cs }),
+  'rights:execute': channel({ input: ticketAction.strict(), output: RightsTicketDetail, access: cs }),
+  'rights:confirmProcessorTask': channel({
+    input: ticketAction.extend({ taskId: z.string().min(1).max(64), reference: z.string().trim().min(1).max(200) }).strict(),
+    output: RightsTicketDetail,
+    access: cs,
+  }),
+  'rights:accessPackage': channel({ input: ticketAction.strict(), output: AccessPackage, access: cs }),
+  'rights:reply': channel({ input: ticketAction.extend({ text: z.string().trim().min(1).max(8000) }).strict(), output: RightsTicketDetail, access: cs }),
+  'rights:dashboard': channel({ input: none, output: RightsDashboard, access: rightsReaders }),
+  'retention:list': channel({
+    input: z.object({ state: z.enum(['due', 'held', 'done']), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.object({ items: z.array(RetentionItem), total: z.number().int().nullable() }),
+    access: rightsReaders,
+  }),
+  'retention:sweep': channel({ input: z.object({ dryRun: z.boolean() }).strict(), output: z.object({ sweep: RetentionSweep }), access: ['dpo'] }),
+  'retention:sweeps': channel({ input: none, output: z.object({ sweeps: z.array(RetentionSweep) }), access: rightsReaders }),
   'outbox:list': channel({ input: none, output: z.object({ entries: z.array(OutboxEntry) }), access: 'signed_in' }),
   'outbox:dismiss': channel({
     input: z.object({ id: z.number().int().positive() }).strict(),

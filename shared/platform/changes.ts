@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { endpoint, needs } from './endpoint';
 import { AccountAction, Appeal, Claim, Decision, FlagFeedback, Listing, ListingReport, PlatformUser } from './entities';
 import { pageLimit, queryFlag } from './fields';
+import { LegalHold, Processor } from './legal-entities';
+import { RightsTicket } from './rights-entities';
 
-export const entityTypes = ['listing', 'user', 'report', 'claim', 'decision', 'account_action', 'appeal', 'flag_feedback'] as const;
+export const entityTypes = [
+  'listing', 'user', 'report', 'claim', 'decision', 'account_action', 'appeal', 'flag_feedback', 'rights_ticket', 'legal_hold', 'processor',
+] as const;
 export const EntityType = z.enum(entityTypes);
 export type EntityType = z.infer<typeof EntityType>;
 
@@ -29,6 +33,9 @@ export const Change = z
     changeOf('account_action', AccountAction),
     changeOf('appeal', Appeal),
     changeOf('flag_feedback', FlagFeedback),
+    changeOf('rights_ticket', RightsTicket),
+    changeOf('legal_hold', LegalHold),
+    changeOf('processor', Processor),
   ])
   .superRefine((change, ctx) => {
     if (change.op === 'upsert' && change.record === null) {

@@ -5,9 +5,13 @@ import type { Endpoint } from './endpoint';
 import { createClaims, decide, getListing, listClaims, listDecisions, releaseClaim, renewClaim } from './moderation';
 import { actOnAccount, decideAppeal, linkedAccounts, recordFlagFeedback, runBatch, undoBatch, undoDecision } from './moderation-actions';
 import { revealPii } from './pii';
+import {
+  checkVerification, confirmProcessorTask, createTicket, decideTicket, executeTicket, findAccounts, getAccessData, listLegalHolds,
+  listProcessors, listRetention, listRetentionSweeps, recordAccessPackage, runRetentionSweep, sendReply, startVerification,
+} from './rights';
 
 /** Version of the contract, shown in the OpenAPI document; bump on any change clients can see. */
-export const platformApiVersion = '1.1.0';
+export const platformApiVersion = '1.2.0';
 
 /**
  * The platform's staff API: every endpoint, once. The sandbox serves exactly these routes, the
@@ -35,6 +39,21 @@ export const platformContract = {
   recordFlagFeedback,
   revealPii,
   listAuditEvents,
+  findAccounts,
+  createTicket,
+  startVerification,
+  checkVerification,
+  decideTicket,
+  executeTicket,
+  confirmProcessorTask,
+  getAccessData,
+  recordAccessPackage,
+  sendReply,
+  listRetention,
+  runRetentionSweep,
+  listRetentionSweeps,
+  listLegalHolds,
+  listProcessors,
 } satisfies Record<string, Endpoint>;
 
 export type PlatformContract = typeof platformContract;

@@ -18,6 +18,12 @@ export const scopes = [
   'accounts:ban',
   'pii:reveal',
   'audit:read',
+  'rights:read',
+  'rights:write',
+  'retention:read',
+  'retention:sweep',
+  'legal:read',
+  'legal:write',
 ] as const;
 export const Scope = z.enum(scopes);
 export type Scope = z.infer<typeof Scope>;
@@ -36,9 +42,11 @@ export const roleScopes: Record<Role, readonly Scope[]> = {
     'changes:read', 'listings:read', 'users:read', 'reports:read', 'moderation:claim', 'moderation:decide',
     'moderation:escalated', 'moderation:bulk', 'appeals:decide', 'accounts:act', 'accounts:ban', 'pii:reveal',
   ],
-  cs_agent: ['changes:read', 'listings:read', 'users:read', 'pii:reveal'],
-  legal: ['changes:read', 'listings:read', 'users:read', 'pii:reveal'],
-  dpo: ['changes:read', 'users:read', 'audit:read'],
+  // Customer service runs rights tickets end to end; legal holds reach them only as a yes/no on the ticket.
+  cs_agent: ['changes:read', 'listings:read', 'users:read', 'pii:reveal', 'rights:read', 'rights:write', 'retention:read'],
+  legal: ['changes:read', 'listings:read', 'users:read', 'pii:reveal', 'rights:read', 'retention:read', 'legal:read', 'legal:write'],
+  // The DPO manages retention, so sweeps are theirs.
+  dpo: ['changes:read', 'users:read', 'audit:read', 'rights:read', 'retention:read', 'retention:sweep', 'legal:read'],
 };
 
 export function scopesOf(staffRoles: readonly Role[]): Set<Scope> {

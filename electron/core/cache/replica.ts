@@ -2,6 +2,7 @@ import type { Change } from '../../../shared/platform/changes';
 import type { Listing, ListingReport, PlatformUser } from '../../../shared/platform/entities';
 import type { SqliteDb } from '../storage/migrations';
 import { isModerationChange, ModerationRecords } from './moderation-records';
+import { isRightsChange, RightsRecords } from './rights-records';
 import { ListingFlagStore } from './listing-flags';
 import type { FlagRules } from '../../../shared/moderation/flags';
 import { listingFromRow, listingParams, reportFromRow, userFromRow, type ListingRow, type ReportRow, type UserRow } from './rows';
@@ -23,11 +24,13 @@ export interface QuarantinedChange {
 export class Replica {
   private readonly statements;
   private readonly moderation: ModerationRecords;
+  readonly rights: RightsRecords;
   readonly flags: ListingFlagStore;
 
   /** Open to the read models of this folder (queues, panels, dashboard), which query it directly. */
   constructor(readonly db: SqliteDb, flagRules?: FlagRules) {
     this.moderation = new ModerationRecords(db);
+    this.rights = new RightsRecords(db);
     this.flags = new ListingFlagStore(db, flagRules);
     this.statements = {
       upsertListing: db.prepare(`
@@ -72,6 +75,10 @@ export class Replica {
   private apply(change: Change): void {
     if (isModerationChange(change)) {
       this.moderation.apply(change);
+      return;
+    }
+    if (isRightsChange(change)) {
+      this.rights.apply(change);
       return;
     }
     const s = this.statements;
@@ -133,6 +140,7 @@ export class Replica {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM listings; DELETE FROM users; DELETE FROM reports; DELETE FROM listing_flags; UPDATE sync_state SET cursor = NULL');
       ModerationRecords.clear(this.db);
+      RightsRecords.clear(this.db);
     })();
   }
 

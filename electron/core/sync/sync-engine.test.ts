@@ -37,8 +37,8 @@ describe('sync', () => {
     expect((db.prepare('SELECT count(*) AS n FROM listings').get() as { n: number }).n).toBe(platformCount('listings'));
     expect((db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(platformCount('users'));
     expect((db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n).toBe(platformCount('reports'));
-    // A moderator's feed holds everything but appeals, which are for senior moderators.
-    const total = platformCount('feed', "entity_type <> 'appeal'");
+    // A moderator's feed holds neither appeals (senior moderators') nor rights and legal records.
+    const total = platformCount('feed', "entity_type NOT IN ('appeal', 'rights_ticket', 'legal_hold', 'processor')");
     expect(progress[0]).toMatchObject({ phase: 'initial', total });
     expect(progress.at(-1)).toMatchObject({ phase: 'idle', done: total, online: true });
     expect(progress.some((p) => p.phase === 'initial' && p.done > 0 && p.done < total)).toBe(true);

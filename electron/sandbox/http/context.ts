@@ -1,12 +1,15 @@
 import type { Scope } from '../../../shared/platform/roles';
 import type { StaffProfile } from '../../../shared/platform/entities';
 import type { PlatformDb } from '../store/database';
+import type { DeadlineConfig } from '../services/rights/deadline-config';
 
 /** Settings a sandbox is started with that its services read. */
 export interface PlatformSettings {
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
   claimTtlSeconds: number;
+  /** Working days to answer each type of rights request (resources/rights/deadlines.json). */
+  rightsDeadlines: DeadlineConfig;
 }
 
 /** What every handler gets: the database, the clock, settings, and who is calling. */

@@ -10,6 +10,18 @@ import { listChanges } from '../services/feed';
 import { getListing } from '../services/listings';
 import { revealPii } from '../services/reveal';
 import { undoDecision } from '../services/undo';
+import { findAccounts } from '../services/rights/account-search';
+import { getAccessData, recordAccessPackage } from '../services/rights/access-data';
+import { listLegalHolds } from '../services/rights/legal-holds';
+import { confirmProcessorTask } from '../services/rights/processor-tasks';
+import { listProcessors } from '../services/rights/processors';
+import { listRetention, listRetentionSweeps } from '../services/rights/retention';
+import { runRetentionSweep } from '../services/rights/retention-sweep';
+import { decideTicket } from '../services/rights/ticket-decision';
+import { executeTicket } from '../services/rights/ticket-execution';
+import { createTicket } from '../services/rights/ticket-intake';
+import { sendReply } from '../services/rights/ticket-reply';
+import { checkVerification, startVerification } from '../services/rights/verification';
 import type { HandlerTable } from './router';
 
 /** The sandbox's implementation of every contract endpoint. */
@@ -35,4 +47,19 @@ export const handlers: HandlerTable = {
   recordFlagFeedback,
   revealPii,
   listAuditEvents,
+  findAccounts,
+  createTicket,
+  startVerification,
+  checkVerification,
+  decideTicket,
+  executeTicket,
+  confirmProcessorTask,
+  getAccessData,
+  recordAccessPackage,
+  sendReply,
+  listRetention,
+  runRetentionSweep,
+  listRetentionSweeps,
+  listLegalHolds,
+  listProcessors,
 };

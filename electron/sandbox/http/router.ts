@@ -19,6 +19,11 @@ interface Route {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Endpoints whose bodies carry files: a rights ticket's ten attachments of up to 2 MB, as base64. */
+const LARGE_BODY_BYTES: Partial<Record<EndpointName, number>> = { createTicket: 30 * 1024 * 1024 };
+
+export const bodyLimitOf = (name: EndpointName): number => LARGE_BODY_BYTES[name] ?? MAX_BODY_BYTES;
+
 /** Routes compiled from the contract: a path template becomes an anchored pattern. */
 export function compileRoutes(): Route[] {
   return (Object.entries(platformContract) as [EndpointName, Endpoint][]).map(([name, endpoint]) => {
@@ -55,12 +60,12 @@ function parsePart(prefix: string, schema: z.ZodType | undefined, value: unknown
   });
 }
 
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new ApiFailure('payload_too_large', `body over ${MAX_BODY_BYTES} bytes`, { path: 'body' });
+    if (size > limit) throw new ApiFailure('payload_too_large', `body over ${limit} bytes`, { path: 'body' });
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');

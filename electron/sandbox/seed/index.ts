@@ -3,6 +3,13 @@ import { frameOf } from './frame';
 import { listingAt } from './listings';
 import { userAt } from './people';
 import { reportId, reportsOn } from './reports';
+import { transactionOn } from './transactions';
+
+// The rights side of the world is written by the store with these; exported here so the whole
+// generator stays behind the one dynamic import of this module.
+export { seedLegalHolds } from './legal-holds';
+export { seedProcessors } from './processors';
+export { seedTickets, type TicketAccount, type TicketAccounts } from './rights-tickets';
 
 /**
  * The sandbox platform's seeded world: Guangzhou users, listings (some with planted
@@ -71,10 +78,23 @@ export interface SeedReport {
   createdAt: string;
 }
 
+/** A 担保交易 (escrow purchase) through the platform, which the E-commerce Law keeps three years. */
+export interface SeedTransaction {
+  /** 'txn_' + the listing's 8 digits: at most one per listing */
+  id: string;
+  listingId: string;
+  buyerId: string;
+  sellerId: string;
+  amountFen: number;
+  at: string;
+}
+
 export interface SeedWorld {
   users(): Iterable<SeedUser>;
   listings(): Iterable<SeedListing>;
   reports(): Iterable<SeedReport>;
+  /** The transaction on a listing of this world, if it sold through the platform. */
+  transactionOn(listing: SeedListing): SeedTransaction | null;
   userCount: number;
 }
 
@@ -92,6 +112,7 @@ export function seedWorld(options: SeedOptions): SeedWorld {
         for (let i = 0; i < frame.listingCount; i++) yield listingAt(frame, i);
       },
     }),
+    transactionOn: (listing) => transactionOn(frame, Number(listing.id.slice(4)) - 1, listing),
     reports: () => ({
       *[Symbol.iterator]() {
         let ordinal = 0;

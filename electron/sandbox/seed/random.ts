@@ -13,6 +13,8 @@ export const Stream = {
   listingText: 5,
   repostCluster: 6,
   report: 7,
+  rights: 8,
+  transaction: 9,
 } as const;
 export type Stream = (typeof Stream)[keyof typeof Stream];
 

@@ -57,8 +57,12 @@ export const actOnAccount: Handler<PlatformContract['actOnAccount']> = (ctx, { p
 export const linkedAccounts: Handler<PlatformContract['linkedAccounts']> = (ctx, { params }) => {
   const user = findUserRow(ctx.db, params.userId);
   if (!user) throw new ApiFailure('not_found', `no account ${params.userId}`, { path: 'params.userId' });
+  // An anonymised account has no phone, device or address left, only placeholders that would link every such account.
+  if (user.status === 'anonymised') return { links: [] };
   const rows = ctx.db
-    .prepare('SELECT * FROM users WHERE id <> @id AND (phone = @phone OR device_id = @device OR last_ip = @ip) ORDER BY id LIMIT 200')
+    .prepare(
+      "SELECT * FROM users WHERE id <> @id AND status <> 'anonymised' AND (phone = @phone OR device_id = @device OR last_ip = @ip) ORDER BY id LIMIT 200",
+    )
     .all({ id: user.id, phone: user.phone, device: user.device_id, ip: user.last_ip }) as UserRow[];
   return {
     links: rows.map((row) => ({

@@ -23,6 +23,9 @@ const demoStaff: readonly { id: string; username: string; displayName: string; r
   { id: 'stf_0008', username: 'dpo.zhou', displayName: '周立群', role: 'dpo' },
 ];
 
+/** A demo account's display name, for records seeded before the accounts exist. */
+export const demoStaffName = (id: string): string => demoStaff.find((s) => s.id === id)?.displayName ?? id;
+
 const PASSWORD_FILE = 'demo-staff-passwords.json';
 
 /**

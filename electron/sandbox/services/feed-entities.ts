@@ -6,12 +6,15 @@ import {
   SELECT_ACCOUNT_ACTION, SELECT_APPEAL, SELECT_CLAIM, SELECT_DECISION, SELECT_FLAG_FEEDBACK,
   type AccountActionRow, type AppealRow, type ClaimRow, type DecisionRow, type FlagFeedbackRow, type ListingRow, type ReportRow, type UserRow,
 } from './records';
+import { holdRecord, SELECT_HOLD, type HoldRow } from './rights/legal-holds';
+import { processorRecord, type ProcessorRow } from './rights/processors';
+import { findTicketRow, ticketRecord } from './rights/ticket-record';
 
 interface FeedEntity {
   /** The scope a caller needs to see this kind of entity in the feed. */
   scope: Scope;
   /** The record as it is now, with the version the feed reports; undefined when it is gone. */
-  load(db: PlatformDb, id: string, seq: number): { version: number; record: unknown } | undefined;
+  load(db: PlatformDb, id: string, seq: number, now: Date): { version: number; record: unknown } | undefined;
 }
 
 /** Loads one row and maps it; records without a version of their own take their feed position. */
@@ -31,4 +34,15 @@ export const feedEntities: Record<EntityType, FeedEntity> = {
   account_action: { scope: 'users:read', load: loader<AccountActionRow>(`${SELECT_ACCOUNT_ACTION} WHERE a.id = ?`, accountActionRecord) },
   appeal: { scope: 'appeals:decide', load: loader<AppealRow>(`${SELECT_APPEAL} WHERE a.id = ?`, appealRecord, (r) => r.version) },
   flag_feedback: { scope: 'listings:read', load: loader<FlagFeedbackRow>(`${SELECT_FLAG_FEEDBACK} WHERE f.id = ?`, flagFeedbackRecord) },
+  rights_ticket: {
+    scope: 'rights:read',
+    // A ticket says whether a hold applies as of now, so it needs the clock.
+    load: (db, id, _seq, now) => {
+      const row = findTicketRow(db, id);
+      return row === undefined ? undefined : { version: row.version, record: ticketRecord(db, row, now) };
+    },
+  },
+  // Holds and processors are legal staff's records: a CS agent only ever sees a ticket's yes/no.
+  legal_hold: { scope: 'legal:read', load: loader<HoldRow>(`${SELECT_HOLD} WHERE h.id = ?`, holdRecord, (r) => r.version) },
+  processor: { scope: 'legal:read', load: loader<ProcessorRow>('SELECT * FROM processors WHERE id = ?', processorRecord, (r) => r.version) },
 };

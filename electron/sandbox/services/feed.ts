@@ -52,8 +52,9 @@ export const listChanges: Handler<PlatformContract['listChanges']> = (ctx, { que
   const hasMore = rows.length > query.limit;
   const epoch = readMeta(ctx.db, 'feed_epoch')!;
   const last = page.at(-1)?.seq ?? after;
+  const now = ctx.now();
   const changes = page.map((row) => {
-    const loaded = row.op === 'delete' ? undefined : feedEntities[row.entity_type].load(ctx.db, row.entity_id, row.seq);
+    const loaded = row.op === 'delete' ? undefined : feedEntities[row.entity_type].load(ctx.db, row.entity_id, row.seq, now);
     // A record gone from its table is reported as deleted, whatever the feed row says.
     if (!loaded) return { entityType: row.entity_type, id: row.entity_id, version: row.seq, op: 'delete' as const, record: null };
     return { entityType: row.entity_type, id: row.entity_id, version: loaded.version, op: 'upsert' as const, record: loaded.record };

@@ -1,3 +1,5 @@
+import { rightsMigration } from './schema-rights';
+
 /**
  * The sandbox platform's own database. It is the platform's truth, not the console's cache, so
  * it keeps full phone numbers (the console only ever receives masked ones, or one on a reveal).
@@ -94,4 +96,5 @@ export const platformMigrations: readonly string[] = [
     response TEXT NOT NULL, applied_at TEXT, undone_at TEXT, created_at TEXT NOT NULL
   );
   `,
+  rightsMigration,
 ];

@@ -19,7 +19,11 @@ describe('the packaged demo platform database', () => {
     try {
       const count = (table: string) => (sandbox.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       expect(count('listings')).toBe(3000);
-      expect(count('feed')).toBe(count('listings') + count('users') + count('reports') + count('decisions') + count('appeals'));
+      const rights = count('rights_tickets') + count('legal_holds') + count('processors');
+      expect(count('feed')).toBe(count('listings') + count('users') + count('reports') + count('decisions') + count('appeals') + rights);
+      expect([count('rights_tickets'), count('legal_holds'), count('processors')]).toEqual([8, 4, 5]);
+      expect(count('transactions')).toBeGreaterThan(50);
+      expect(count('login_logs')).toBeGreaterThan(count('users') * 2);
       expect(count('appeals')).toBeGreaterThan(10);
       expect(count('staff')).toBeGreaterThanOrEqual(5);
       const login = await fetch(`${sandbox.url}/v1/auth/login`, {

@@ -1,0 +1,64 @@
+import type { Change } from '../../../shared/platform/changes';
+import type { RightsTicket } from '../../../shared/platform/rights-entities';
+import type { SqliteDb } from '../storage/migrations';
+
+type RightsChange = Extract<Change, { entityType: 'rights_ticket' | 'legal_hold' | 'processor' }>;
+
+export const isRightsChange = (change: Change): change is RightsChange =>
+  change.entityType === 'rights_ticket' || change.entityType === 'legal_hold' || change.entityType === 'processor';
+
+/** The replica's rights and legal records; a newer version never loses to an older one. */
+export class RightsRecords {
+  private readonly upserts;
+  private readonly deletes;
+
+  constructor(db: SqliteDb) {
+    this.upserts = {
+      rights_ticket: db.prepare(`
+        INSERT INTO rights_tickets (id, number, type, state, user_id, received_at, updated_at, version, record)
+        VALUES (@id, @number, @type, @state, @userId, @receivedAt, @updatedAt, @version, @record)
+        ON CONFLICT(id) DO UPDATE SET number = excluded.number, type = excluded.type, state = excluded.state,
+          user_id = excluded.user_id, received_at = excluded.received_at, updated_at = excluded.updated_at,
+          version = excluded.version, record = excluded.record
+        WHERE excluded.version >= rights_tickets.version`),
+      legal_hold: db.prepare(`INSERT INTO legal_holds (id, user_id, version, record) VALUES (@id, @userId, @version, @record)
+        ON CONFLICT(id) DO UPDATE SET user_id = excluded.user_id, version = excluded.version, record = excluded.record
+        WHERE excluded.version >= legal_holds.version`),
+      processor: db.prepare(`INSERT INTO processors (id, version, record) VALUES (@id, @version, @record)
+        ON CONFLICT(id) DO UPDATE SET version = excluded.version, record = excluded.record WHERE excluded.version >= processors.version`),
+    };
+    this.deletes = {
+      rights_ticket: db.prepare('DELETE FROM rights_tickets WHERE id = ?'),
+      legal_hold: db.prepare('DELETE FROM legal_holds WHERE id = ?'),
+      processor: db.prepare('DELETE FROM processors WHERE id = ?'),
+    };
+  }
+
+  apply(change: RightsChange): void {
+    if (change.op === 'delete' || change.record === null) {
+      this.deletes[change.entityType].run(change.id);
+      return;
+    }
+    const record = JSON.stringify(change.record);
+    switch (change.entityType) {
+      case 'rights_ticket':
+        this.upserts.rights_ticket.run({ ...change.record, record });
+        return;
+      case 'legal_hold':
+        this.upserts.legal_hold.run({ ...change.record, record });
+        return;
+      case 'processor':
+        this.upserts.processor.run({ ...change.record, record });
+        return;
+    }
+  }
+
+  static clear(db: SqliteDb): void {
+    db.exec('DELETE FROM rights_tickets; DELETE FROM legal_holds; DELETE FROM processors');
+  }
+
+  /** The platform's own answer to a ticket action is as good as a feed record; show it at once. */
+  applyTicket(ticket: RightsTicket): void {
+    this.upserts.rights_ticket.run({ ...ticket, record: JSON.stringify(ticket) });
+  }
+}
