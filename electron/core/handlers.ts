@@ -4,6 +4,7 @@ import { DeskFailure } from './errors';
 import { accountHandlers } from './moderation/account-handlers';
 import { moderationHandlers } from './moderation/moderation-handlers';
 import { rightsHandlers } from './rights/rights-handlers';
+import { legalHandlers } from './legal/legal-handlers';
 import type { WorkingCalendar } from '../../shared/calendar';
 import type { SessionManager } from './session/session-manager';
 
@@ -48,6 +49,7 @@ export function createHandlers({ session, fetchImage, calendar }: HandlerDeps): 
     ...moderationHandlers({ workspace, staff }),
     ...accountHandlers(workspace),
     ...rightsHandlers({ workspace, calendar }),
+    ...legalHandlers({ workspace, staff }),
     'moderation:decide': (input) => {
       const ws = workspace();
       const listing = ws.replica.listing(input.listingId);

@@ -67,6 +67,41 @@ const validInput: Record<ChannelName, unknown> = {
   'retention:list': { state: 'due' },
   'retention:sweep': { dryRun: true },
   'retention:sweeps': {},
+  'legal:disclosures': { status: 'awaiting_approval' },
+  'legal:disclosure': { disclosureId: 'D-1' },
+  'legal:createDisclosure': {
+    request: {
+      receivedAt: '2026-11-20T02:00:00.000Z', channel: 'in_person', authorityType: 'public_security', authorityName: '广州市公安局天河区分局',
+      domestic: true, foreignApproval: null, officers: [{ name: '李警官', badgeNumber: '440106' }],
+      identityCheck: { callBackNumber: '020-83118000', note: '回拨分局值班室核实' }, instrumentType: 'evidence_collection_notice',
+      documentNumber: '穗公（天）调证字〔2026〕1234号', approvingOfficial: '王局长', caseCause: '诈骗案', statute: '《刑事诉讼法》第五十四条',
+      emergency: false, noNotify: true, noNotifyUntil: '2027-02-20',
+      scopeRequested: { userIds: ['U-1'], categories: ['account_profile'], from: '2026-10-01', to: '2026-11-20' },
+    },
+    scan: { name: '调证通知书.pdf', mediaType: 'application/pdf', contentBase64: 'JVBERi0=' },
+    scopeDisclosed: { userIds: ['U-1'], categories: ['account_profile'], from: '2026-10-01', to: '2026-11-20' },
+  },
+  'legal:approveDisclosure': { disclosureId: 'D-1', basedOnVersion: 1 },
+  'legal:recordProduction': {
+    disclosureId: 'D-1', basedOnVersion: 2, files: [{ name: '账号资料.csv', mediaType: 'text/csv', contentBase64: 'YQ==' }],
+    deliveryMethod: 'encrypted_media', receipt: null, disclosedAt: '2026-11-21T02:00:00.000Z', outcome: 'disclosed_full',
+  },
+  'legal:closeDisclosure': { disclosureId: 'D-1', basedOnVersion: 1, outcome: 'none_found', reason: '未查到相关账号' },
+  'legal:amendDisclosure': { disclosureId: 'D-1', basedOnVersion: 1, reason: '文书编号录入错误', changes: { documentNumber: '穗公（天）调证字〔2026〕1235号' } },
+  'legal:recordNotification': { disclosureId: 'D-1', basedOnVersion: 3, notifiedAt: '2027-03-01T02:00:00.000Z' },
+  'legal:file': { fileId: 'F-1' },
+  'legal:holds': { view: 'all' },
+  'legal:placeHold': { userId: 'U-1', source: 'investigation', reference: '内部调查 2026-07', reason: '涉嫌诈骗', scope: ['all'], expiresAt: null },
+  'legal:liftHold': { holdId: 'H-1', basedOnVersion: 1, reason: '案件已结' },
+  'legal:renewHold': { holdId: 'H-1', basedOnVersion: 1, expiresAt: '2027-06-01T00:00:00.000Z', reference: '（2026）粤0106执保1234号之一' },
+  'legal:processors': {},
+  'legal:saveProcessor': {
+    processorId: null, basedOnVersion: null,
+    fields: { name: '某云计算有限公司', kind: 'cloud', dataCategories: ['账号资料'], purpose: '云存储', agreementDate: '2026-01-01', reviewDate: '2027-01-01', deletionContact: 'privacy@example.cn' },
+  },
+  'legal:reminders': {},
+  'legal:transparency': { year: 2026, quarter: 3 },
+  'legal:transparencyExport': { year: 2026, quarter: null, format: 'csv' },
 };
 
 const okForward = () => vi.fn(async (channel: ChannelName, input: unknown): Promise<InvokeResult> => ({ ok: true, output: { channel, input } }));

@@ -90,7 +90,7 @@ describe('scopes per role', () => {
       const session = await signIn(sandbox.url, usernameOf(role));
       for (const [name, endpoint] of scoped) {
         if (endpoint.access.kind !== 'scope') continue;
-        const params = { listingId: 'lst_00000001', batchId: 'batch-00000001', userId: 'usr_0000001', appealId: 'apl_1', decisionId: 'dec_1', ticketId: 'rt_1', taskId: 'ptk_1' };
+        const params = { listingId: 'lst_00000001', batchId: 'batch-00000001', userId: 'usr_0000001', appealId: 'apl_1', decisionId: 'dec_1', ticketId: 'rt_1', taskId: 'ptk_1', disclosureId: 'ld_1', fileId: 'rf_1', holdId: 'hold_1' };
         const answer = await call(sandbox.url, name, { params: params as never }, session.accessToken);
         const allowed = roleScopes[role].includes(endpoint.access.scope);
         if (allowed) expect(answer.status, `${role} ${name}`).not.toBe(403);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionStatus } from '../../shared/ipc/views';
 import { FakeDesk } from '../desk/fake-desk';
 import { signedIn, signedOut, syncStatus } from '../desk/fake-records';
+import { disclosureRow } from '../desk/fake-legal-records';
 import { ticketRow } from '../desk/fake-rights-records';
 import { renderWithDesk } from '../desk/render-with-desk';
 import { fakeQueue } from '../features/moderation-queue/queue-fake';
@@ -29,6 +30,8 @@ function deskFor(session: SessionStatus) {
     },
     'sync:status': () => syncStatus(),
     'rights:tickets': () => ({ tickets: [ticketRow(1)] }),
+    'legal:disclosures': () => ({ disclosures: [disclosureRow(1)] }),
+    'legal:reminders': () => ({ reminders: [] }),
   });
   return desk;
 }
@@ -79,15 +82,31 @@ describe('the app', () => {
     expect(desk.callsTo('moderation:queue')).toEqual([]);
   });
 
-  it('lets legal read rights tickets, and gives its own area a page saying it arrives later', async () => {
+  it('opens on the disclosure register for legal, who may also read rights tickets', async () => {
     const desk = deskFor(signedIn(['legal']));
     renderWithDesk(<App />, { desk });
+    expect(await screen.findByRole('heading', { name: '依法披露登记' })).toBeInTheDocument();
+    expect(await screen.findByTestId('disclosure-row')).toHaveTextContent('LD-2026-0001');
+    expect(screen.getByRole('tab', { name: '新建登记' })).toBeInTheDocument();
+    await userEvent.click(within(screen.getByRole('navigation')).getByRole('button', { name: '个人信息权利请求' }));
     expect(await screen.findByTestId('ticket-row')).toBeInTheDocument();
     expect(screen.queryByRole('tab', { name: '新建工单' })).toBeNull();
-    await userEvent.click(within(screen.getByRole('navigation')).getByRole('button', { name: '依法披露登记' }));
-    expect(await screen.findByRole('heading', { name: '依法披露登记' })).toBeInTheDocument();
-    expect(screen.getByRole('main')).toHaveTextContent('将在后续版本中提供');
+    expect(screen.getByRole('main')).not.toHaveTextContent('将在后续版本中提供');
     expect(screen.getByRole('navigation')).not.toHaveTextContent('审核队列');
+    expect(screen.getByRole('navigation')).not.toHaveTextContent('审计日志');
+  });
+
+  it('lets the DPO read the disclosure register without acting on it, and keeps the audit area for later', async () => {
+    const desk = deskFor(signedIn(['dpo']));
+    renderWithDesk(<App />, { desk });
+    await userEvent.click(within(await screen.findByRole('navigation')).getByRole('button', { name: '依法披露登记' }));
+    expect(await screen.findByTestId('disclosure-row')).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: '新建登记' })).toBeNull();
+    expect(screen.getByTestId('legal-area')).toHaveTextContent('只读');
+    await userEvent.click(within(screen.getByRole('navigation')).getByRole('button', { name: '审计日志' }));
+    expect(await screen.findByRole('heading', { name: '审计日志' })).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveTextContent('将在后续版本中提供');
+    expect(desk.callsTo('legal:createDisclosure')).toEqual([]);
   });
 
   it('returns to the sign-in screen when the core reports the session ended', async () => {

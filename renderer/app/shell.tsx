@@ -4,12 +4,13 @@ import type { StaffProfile } from '../../shared/platform/entities';
 import type { SessionStatus } from '../../shared/ipc/views';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { DuplicatesPage } from '../features/duplicates/duplicates-page';
+import { LegalArea } from '../features/legal-area/legal-area';
 import { ModerationQueuePage } from '../features/moderation-queue/moderation-queue-page';
 import { RightsArea } from '../features/rights-tickets/rights-area';
 import { SyncStatusBar } from '../features/sync-status/sync-status-bar';
 import { AppHeader } from './app-header';
 import { AreaPlaceholder } from './area-placeholder';
-import { areasFor, isBuilt, type AreaId, type BuiltArea } from './areas';
+import { areasFor, homeArea, isBuilt, type AreaId, type BuiltArea } from './areas';
 import { StaffProvider } from './staff-context';
 
 interface ShellProps {
@@ -23,13 +24,14 @@ const pages: Record<BuiltArea, () => JSX.Element> = {
   duplicates: DuplicatesPage,
   dashboard: DashboardPage,
   rights_requests: RightsArea,
+  disclosures: LegalArea,
 };
 
 export function Shell({ session, staff, onSignedOut }: ShellProps) {
   const { t } = useTranslation();
   const available = areasFor(staff.roles);
   const [chosen, setChosen] = useState<AreaId | null>(null);
-  const current = chosen && available.includes(chosen) ? chosen : available[0];
+  const current = chosen && available.includes(chosen) ? chosen : homeArea(staff.roles);
   const Page = current !== undefined && isBuilt(current) ? pages[current] : null;
 
   return (

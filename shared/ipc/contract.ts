@@ -11,6 +11,12 @@ import { AccountAction, Appeal, Listing } from '../platform/entities';
 import { RetentionItem, RetentionSweep } from '../platform/rights-entities';
 import { VerificationMethod } from '../rights/ticket-states';
 import {
+  DisclosureDetail, DisclosureIntake, DisclosureRow, ExportedFile, HoldInput, HoldRow, LegalReminder, ProcessorInput, ProductionInput,
+  TransparencyPeriod, TransparencyReport,
+} from './legal-views';
+import { DisclosureStatus } from '../legal/disclosure-rules';
+import { Processor } from '../platform/legal-entities';
+import {
   AccessPackage, AccountMatch, FindAccountsRequest, RightsDashboard, RightsTicketDetail, TicketDecisionRequest, TicketIntake,
   TicketListQuery, TicketRow, VerificationAnswer,
 } from './rights-views';
@@ -31,6 +37,10 @@ const cs: readonly Role[] = ['cs_agent'];
 /** Who may read rights tickets: customer service works them, legal reviews refusals, the DPO oversees. */
 const rightsReaders: readonly Role[] = ['cs_agent', 'legal', 'dpo'];
 const ticketRef = z.object({ ticketId: z.string().min(1).max(64) });
+/** The legal area is for legal staff; the DPO reads it. */
+const legalStaff: readonly Role[] = ['legal'];
+const legalReaders: readonly Role[] = ['legal', 'dpo'];
+const disclosureAction = z.object({ disclosureId: z.string().min(1).max(64), basedOnVersion: z.number().int().positive() });
 /**
  * A ticket action names the version the staff member was looking at, so acting on a screen that
  * is out of date is refused as stale rather than applied to a ticket they have not seen.
@@ -161,6 +171,50 @@ export const ipcChannels = {
   }),
   'retention:sweep': channel({ input: z.object({ dryRun: z.boolean() }).strict(), output: z.object({ sweep: RetentionSweep }), access: ['dpo'] }),
   'retention:sweeps': channel({ input: none, output: z.object({ sweeps: z.array(RetentionSweep) }), access: rightsReaders }),
+  'legal:disclosures': channel({
+    input: z.object({ status: DisclosureStatus.optional(), search: z.string().trim().max(60).optional() }).strict(),
+    output: z.object({ disclosures: z.array(DisclosureRow) }),
+    access: legalReaders,
+  }),
+  'legal:disclosure': channel({ input: z.object({ disclosureId: z.string().min(1).max(64) }).strict(), output: DisclosureDetail, access: legalReaders }),
+  'legal:createDisclosure': channel({ input: DisclosureIntake.strict(), output: DisclosureDetail, access: legalStaff }),
+  'legal:approveDisclosure': channel({ input: disclosureAction.extend({ note: z.string().max(2000).default('') }).strict(), output: DisclosureDetail, access: legalStaff }),
+  'legal:recordProduction': channel({ input: ProductionInput.strict(), output: DisclosureDetail, access: legalStaff }),
+  'legal:closeDisclosure': channel({
+    input: disclosureAction.extend({ outcome: z.enum(['none_found', 'refused']), reason: z.string().trim().min(1).max(2000) }).strict(),
+    output: DisclosureDetail,
+    access: legalStaff,
+  }),
+  'legal:amendDisclosure': channel({
+    input: disclosureAction
+      .extend({ reason: z.string().trim().min(1).max(2000), changes: DisclosureIntake.shape.request.partial(), justification: z.string().trim().min(1).max(4000).nullable().default(null) })
+      .strict(),
+    output: DisclosureDetail,
+    access: legalStaff,
+  }),
+  'legal:recordNotification': channel({ input: disclosureAction.extend({ notifiedAt: z.iso.datetime() }).strict(), output: DisclosureDetail, access: legalStaff }),
+  'legal:file': channel({
+    input: z.object({ fileId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ name: z.string(), mediaType: z.string(), sha256: z.string(), contentBase64: z.string() }),
+    access: legalReaders,
+  }),
+  'legal:holds': channel({ input: z.object({ view: z.enum(['active', 'all']).default('active') }).strict(), output: z.object({ holds: z.array(HoldRow) }), access: legalReaders }),
+  'legal:placeHold': channel({ input: HoldInput.strict(), output: HoldRow, access: legalStaff }),
+  'legal:liftHold': channel({
+    input: z.object({ holdId: z.string().min(1).max(64), basedOnVersion: z.number().int().positive(), reason: z.string().trim().min(1).max(1000) }).strict(),
+    output: HoldRow,
+    access: legalStaff,
+  }),
+  'legal:renewHold': channel({
+    input: z.object({ holdId: z.string().min(1).max(64), basedOnVersion: z.number().int().positive(), expiresAt: z.iso.datetime(), reference: z.string().trim().min(1).max(100) }).strict(),
+    output: HoldRow,
+    access: legalStaff,
+  }),
+  'legal:processors': channel({ input: none, output: z.object({ processors: z.array(Processor) }), access: legalReaders }),
+  'legal:saveProcessor': channel({ input: ProcessorInput.strict(), output: Processor, access: legalStaff }),
+  'legal:reminders': channel({ input: none, output: z.object({ reminders: z.array(LegalReminder) }), access: legalReaders }),
+  'legal:transparency': channel({ input: TransparencyPeriod.strict(), output: TransparencyReport, access: legalReaders }),
+  'legal:transparencyExport': channel({ input: TransparencyPeriod.extend({ format: z.enum(['csv', 'html']) }).strict(), output: ExportedFile, access: legalReaders }),
   'outbox:list': channel({ input: none, output: z.object({ entries: z.array(OutboxEntry) }), access: 'signed_in' }),
   'outbox:dismiss': channel({
     input: z.object({ id: z.number().int().positive() }).strict(),

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { endpoint, needs } from './endpoint';
 import { AccountAction, Appeal, Claim, Decision, FlagFeedback, Listing, ListingReport, PlatformUser } from './entities';
 import { pageLimit, queryFlag } from './fields';
+import { Disclosure } from './disclosure-entities';
 import { LegalHold, Processor } from './legal-entities';
 import { RightsTicket } from './rights-entities';
 
 export const entityTypes = [
   'listing', 'user', 'report', 'claim', 'decision', 'account_action', 'appeal', 'flag_feedback', 'rights_ticket', 'legal_hold', 'processor',
+  'disclosure',
 ] as const;
 export const EntityType = z.enum(entityTypes);
 export type EntityType = z.infer<typeof EntityType>;
@@ -36,6 +38,7 @@ export const Change = z
     changeOf('rights_ticket', RightsTicket),
     changeOf('legal_hold', LegalHold),
     changeOf('processor', Processor),
+    changeOf('disclosure', Disclosure),
   ])
   .superRefine((change, ctx) => {
     if (change.op === 'upsert' && change.record === null) {

@@ -6,12 +6,16 @@ import { createClaims, decide, getListing, listClaims, listDecisions, releaseCla
 import { actOnAccount, decideAppeal, linkedAccounts, recordFlagFeedback, runBatch, undoBatch, undoDecision } from './moderation-actions';
 import { revealPii } from './pii';
 import {
+  amendDisclosure, approveDisclosure, closeDisclosure, createDisclosure, getRegisterFile, liftHold, placeHold, recordProduction,
+  recordUserNotification, renewHold, saveProcessor,
+} from './legal';
+import {
   checkVerification, confirmProcessorTask, createTicket, decideTicket, executeTicket, findAccounts, getAccessData, listLegalHolds,
   listProcessors, listRetention, listRetentionSweeps, recordAccessPackage, runRetentionSweep, sendReply, startVerification,
 } from './rights';
 
 /** Version of the contract, shown in the OpenAPI document; bump on any change clients can see. */
-export const platformApiVersion = '1.2.0';
+export const platformApiVersion = '1.3.0';
 
 /**
  * The platform's staff API: every endpoint, once. The sandbox serves exactly these routes, the
@@ -54,6 +58,17 @@ export const platformContract = {
   listRetentionSweeps,
   listLegalHolds,
   listProcessors,
+  createDisclosure,
+  approveDisclosure,
+  recordProduction,
+  closeDisclosure,
+  amendDisclosure,
+  recordUserNotification,
+  getRegisterFile,
+  placeHold,
+  liftHold,
+  renewHold,
+  saveProcessor,
 } satisfies Record<string, Endpoint>;
 
 export type PlatformContract = typeof platformContract;

@@ -30,6 +30,10 @@ export const LegalHold = z.object({
   liftedAt: Timestamp.nullable(),
   liftedBy: Id.nullable(),
   liftReason: z.string().max(1000).nullable(),
+  /** Each renewal for a new term (a freeze notice renewed), oldest first. */
+  renewals: z.array(
+    z.object({ at: Timestamp, staffName: z.string(), reference: z.string().max(100), previousExpiresAt: Timestamp.nullable(), expiresAt: Timestamp }),
+  ),
   version: z.number().int().positive(),
 });
 export type LegalHold = z.infer<typeof LegalHold>;

@@ -30,10 +30,14 @@ export const defaultRetentionRules: Partial<Record<PersonalDataSubject, Retentio
   login_log: { basis: 'cybersecurity_law_art21', months: 6, anonymise: true },
 };
 
-/** The first day a record dated `recordedAt` may be deleted under its rule (UTC date). */
+/** Periods run on the Beijing calendar: a login at 20:00Z on 20 May happened on 21 May in Guangzhou. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const shanghaiDate = (instant: Date) => new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+
+/** The first day (Beijing date) a record dated `recordedAt` may be deleted under its rule. */
 export function keptUntil(recordedAt: string, rule: RetentionRule): string {
-  const date = new Date(recordedAt);
-  const until = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + rule.months, date.getUTCDate()));
+  const local = new Date(Date.parse(recordedAt) + SHANGHAI_OFFSET_MS);
+  const until = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + rule.months, local.getUTCDate()));
   return until.toISOString().slice(0, 10);
 }
 
@@ -50,7 +54,7 @@ export function fateOf(
   const rule = rules[subject];
   if (!rule) return { outcome: 'deleted' };
   const until = keptUntil(recordedAt, rule);
-  if (until <= now.toISOString().slice(0, 10)) return { outcome: 'deleted' };
+  if (until <= shanghaiDate(now)) return { outcome: 'deleted' };
   return { outcome: rule.anonymise ? 'anonymised' : 'kept', basis: rule.basis, keptUntil: until };
 }
 

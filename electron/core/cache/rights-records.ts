@@ -2,12 +2,12 @@ import type { Change } from '../../../shared/platform/changes';
 import type { RightsTicket } from '../../../shared/platform/rights-entities';
 import type { SqliteDb } from '../storage/migrations';
 
-type RightsChange = Extract<Change, { entityType: 'rights_ticket' | 'legal_hold' | 'processor' }>;
+type RightsChange = Extract<Change, { entityType: 'rights_ticket' | 'legal_hold' | 'processor' | 'disclosure' }>;
 
 export const isRightsChange = (change: Change): change is RightsChange =>
-  change.entityType === 'rights_ticket' || change.entityType === 'legal_hold' || change.entityType === 'processor';
+  change.entityType === 'rights_ticket' || change.entityType === 'legal_hold' || change.entityType === 'processor' || change.entityType === 'disclosure';
 
-/** The replica's rights and legal records; a newer version never loses to an older one. */
+/** The replica's rights and legal records (tickets, holds, processors, the register); a newer version never loses to an older one. */
 export class RightsRecords {
   private readonly upserts;
   private readonly deletes;
@@ -26,11 +26,17 @@ export class RightsRecords {
         WHERE excluded.version >= legal_holds.version`),
       processor: db.prepare(`INSERT INTO processors (id, version, record) VALUES (@id, @version, @record)
         ON CONFLICT(id) DO UPDATE SET version = excluded.version, record = excluded.record WHERE excluded.version >= processors.version`),
+      disclosure: db.prepare(`INSERT INTO disclosures (id, register_number, status, received_at, version, record)
+        VALUES (@id, @registerNumber, @status, @receivedAt, @version, @record)
+        ON CONFLICT(id) DO UPDATE SET register_number = excluded.register_number, status = excluded.status,
+          received_at = excluded.received_at, version = excluded.version, record = excluded.record
+        WHERE excluded.version >= disclosures.version`),
     };
     this.deletes = {
       rights_ticket: db.prepare('DELETE FROM rights_tickets WHERE id = ?'),
       legal_hold: db.prepare('DELETE FROM legal_holds WHERE id = ?'),
       processor: db.prepare('DELETE FROM processors WHERE id = ?'),
+      disclosure: db.prepare('DELETE FROM disclosures WHERE id = ?'),
     };
   }
 
@@ -50,11 +56,19 @@ export class RightsRecords {
       case 'processor':
         this.upserts.processor.run({ ...change.record, record });
         return;
+      case 'disclosure':
+        this.upserts.disclosure.run({ ...change.record, receivedAt: change.record.request.receivedAt, record });
+        return;
     }
   }
 
+  /** A legal record as the platform answered an action on it. */
+  applyLegal(change: Exclude<RightsChange, { entityType: 'rights_ticket' }>['entityType'], record: { id: string; version: number }): void {
+    this.apply({ entityType: change, id: record.id, version: record.version, op: 'upsert', record } as RightsChange);
+  }
+
   static clear(db: SqliteDb): void {
-    db.exec('DELETE FROM rights_tickets; DELETE FROM legal_holds; DELETE FROM processors');
+    db.exec('DELETE FROM rights_tickets; DELETE FROM legal_holds; DELETE FROM processors; DELETE FROM disclosures');
   }
 
   /** The platform's own answer to a ticket action is as good as a feed record; show it at once. */

@@ -38,7 +38,7 @@ describe('sync', () => {
     expect((db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(platformCount('users'));
     expect((db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n).toBe(platformCount('reports'));
     // A moderator's feed holds neither appeals (senior moderators') nor rights and legal records.
-    const total = platformCount('feed', "entity_type NOT IN ('appeal', 'rights_ticket', 'legal_hold', 'processor')");
+    const total = platformCount('feed', "entity_type NOT IN ('appeal', 'rights_ticket', 'legal_hold', 'processor', 'disclosure')");
     expect(progress[0]).toMatchObject({ phase: 'initial', total });
     expect(progress.at(-1)).toMatchObject({ phase: 'idle', done: total, online: true });
     expect(progress.some((p) => p.phase === 'initial' && p.done > 0 && p.done < total)).toBe(true);

@@ -22,6 +22,12 @@ import { executeTicket } from '../services/rights/ticket-execution';
 import { createTicket } from '../services/rights/ticket-intake';
 import { sendReply } from '../services/rights/ticket-reply';
 import { checkVerification, startVerification } from '../services/rights/verification';
+import { amendDisclosure } from '../services/legal/disclosure-amendment';
+import { createDisclosure } from '../services/legal/disclosure-intake';
+import { approveDisclosure, closeDisclosure, recordProduction, recordUserNotification } from '../services/legal/disclosure-review';
+import { liftHold, placeHold, renewHold } from '../services/legal/hold-writes';
+import { saveProcessor } from '../services/legal/processor-writes';
+import { getRegisterFile } from '../services/legal/register-files';
 import type { HandlerTable } from './router';
 
 /** The sandbox's implementation of every contract endpoint. */
@@ -62,4 +68,15 @@ export const handlers: HandlerTable = {
   listRetentionSweeps,
   listLegalHolds,
   listProcessors,
+  createDisclosure,
+  approveDisclosure,
+  recordProduction,
+  closeDisclosure,
+  amendDisclosure,
+  recordUserNotification,
+  getRegisterFile,
+  placeHold,
+  liftHold,
+  renewHold,
+  saveProcessor,
 };

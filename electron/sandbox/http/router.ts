@@ -19,8 +19,14 @@ interface Route {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Endpoints whose bodies carry files: a rights ticket's ten attachments of up to 2 MB, as base64. */
-const LARGE_BODY_BYTES: Partial<Record<EndpointName, number>> = { createTicket: 30 * 1024 * 1024 };
+const MIB = 1024 * 1024;
+
+/**
+ * Endpoints whose bodies carry files, as base64: a rights ticket's ten attachments of up to 2 MB;
+ * a register entry's scan of up to 10 MB; a production's files, which the contract would let run
+ * to twenty of 10 MB each, is held to 64 MB in one request (larger productions go on encrypted media).
+ */
+const LARGE_BODY_BYTES: Partial<Record<EndpointName, number>> = { createTicket: 30 * MIB, createDisclosure: 16 * MIB, recordProduction: 64 * MIB };
 
 export const bodyLimitOf = (name: EndpointName): number => LARGE_BODY_BYTES[name] ?? MAX_BODY_BYTES;
 

@@ -10,6 +10,7 @@ import { transactionOn } from './transactions';
 export { seedLegalHolds } from './legal-holds';
 export { seedProcessors } from './processors';
 export { seedTickets, type TicketAccount, type TicketAccounts } from './rights-tickets';
+export { seedRegister, type SeedRegisterEntry, type StoryAccounts } from './disclosures';
 
 /**
  * The sandbox platform's seeded world: Guangzhou users, listings (some with planted

@@ -1,7 +1,8 @@
 import type { LegalHold } from '../../../shared/platform/legal-entities';
 import { DAY_MS, isoAt, shanghaiYear } from './calendar';
 
-type SeedHold = Omit<LegalHold, 'placedByName' | 'version'>;
+// Seeded holds were never renewed: the column's default (no renewals) stands.
+type SeedHold = Omit<LegalHold, 'placedByName' | 'version' | 'renewals'>;
 
 /**
  * Holds legal staff (stf_0006 刘志远, stf_0007 黄婉婷) have placed: a court preservation order on

@@ -6,6 +6,7 @@ import {
   SELECT_ACCOUNT_ACTION, SELECT_APPEAL, SELECT_CLAIM, SELECT_DECISION, SELECT_FLAG_FEEDBACK,
   type AccountActionRow, type AppealRow, type ClaimRow, type DecisionRow, type FlagFeedbackRow, type ListingRow, type ReportRow, type UserRow,
 } from './records';
+import { disclosureRecord, findDisclosureRow } from './legal/disclosure-record';
 import { holdRecord, SELECT_HOLD, type HoldRow } from './rights/legal-holds';
 import { processorRecord, type ProcessorRow } from './rights/processors';
 import { findTicketRow, ticketRecord } from './rights/ticket-record';
@@ -45,4 +46,12 @@ export const feedEntities: Record<EntityType, FeedEntity> = {
   // Holds and processors are legal staff's records: a CS agent only ever sees a ticket's yes/no.
   legal_hold: { scope: 'legal:read', load: loader<HoldRow>(`${SELECT_HOLD} WHERE h.id = ?`, holdRecord, (r) => r.version) },
   processor: { scope: 'legal:read', load: loader<ProcessorRow>('SELECT * FROM processors WHERE id = ?', processorRecord, (r) => r.version) },
+  // The register is legal staff's and the DPO's; moderators must never see it (PRODUCT.md, who uses it).
+  disclosure: {
+    scope: 'legal:read',
+    load: (db, id) => {
+      const row = findDisclosureRow(db, id);
+      return row === undefined ? undefined : { version: row.version, record: disclosureRecord(db, row) };
+    },
+  },
 };

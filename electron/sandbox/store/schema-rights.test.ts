@@ -22,7 +22,7 @@ describe('migration 3 (rights)', () => {
 
     const db = openPlatformDatabase(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(3);
+      expect(db.pragma('user_version', { simple: true })).toBe(platformMigrations.length);
       const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
       for (const table of ['rights_tickets', 'rights_attachments', 'sms_messages', 'transactions', 'login_logs', 'legal_holds', 'processors', 'processor_tasks', 'retention_sweeps', 'retention_log']) {
         expect(tables).toContain(table);

@@ -1,3 +1,4 @@
+import { legalMigration } from './schema-legal';
 import { rightsMigration } from './schema-rights';
 
 /**
@@ -97,4 +98,5 @@ export const platformMigrations: readonly string[] = [
   );
   `,
   rightsMigration,
+  legalMigration,
 ];

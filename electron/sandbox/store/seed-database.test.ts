@@ -19,9 +19,9 @@ describe('the packaged demo platform database', () => {
     try {
       const count = (table: string) => (sandbox.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       expect(count('listings')).toBe(3000);
-      const rights = count('rights_tickets') + count('legal_holds') + count('processors');
+      const rights = count('rights_tickets') + count('legal_holds') + count('processors') + count('disclosures');
       expect(count('feed')).toBe(count('listings') + count('users') + count('reports') + count('decisions') + count('appeals') + rights);
-      expect([count('rights_tickets'), count('legal_holds'), count('processors')]).toEqual([8, 4, 5]);
+      expect([count('rights_tickets'), count('legal_holds'), count('processors'), count('disclosures')]).toEqual([8, 4, 5, 13]);
       expect(count('transactions')).toBeGreaterThan(50);
       expect(count('login_logs')).toBeGreaterThan(count('users') * 2);
       expect(count('appeals')).toBeGreaterThan(10);

@@ -5,7 +5,7 @@ import type { AccessPackage, RightsTicketDetail } from '../../../shared/ipc/righ
 import type { RightsTicket } from '../../../shared/platform/rights-entities';
 import { useDesk } from '../../desk/desk-context';
 import { useShanghaiTime } from '../../i18n/shanghai-time';
-import { formatBytes } from './byte-size';
+import { formatBytes } from '../files/byte-size';
 import { CallError } from './call-error';
 import { useTicketCall } from './use-ticket-call';
 

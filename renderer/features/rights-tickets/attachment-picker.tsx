@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatBytes } from './byte-size';
+import { formatBytes } from '../files/byte-size';
 import { MAX_ATTACHMENT_BYTES, readAttachments, type AttachmentRefusal } from './attachment-files';
 import type { AttachmentDraft } from './intake-draft';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketDeadline } from '../../../shared/ipc/rights-views';
 import type { RightsTicket } from '../../../shared/platform/rights-entities';
 import { useShanghaiTime } from '../../i18n/shanghai-time';
-import { formatBytes } from './byte-size';
+import { formatBytes } from '../files/byte-size';
 import { DeadlineView } from './deadline-view';
 
 /** Who asked what, for whom and when: everything the agent reads back to the caller. */

@@ -2,14 +2,14 @@ import { expect, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from './processes';
 
 /** Signs in through the real sign-in form and waits for the first queue rows (or the given area). */
-export async function signIn(page: Page, url: string, username: string, landing: 'moderation' | 'rights' = 'moderation') {
+export async function signIn(page: Page, url: string, username: string, landing: 'moderation' | 'rights' | 'legal' = 'moderation') {
   await page.goto(url);
   const form = page.getByTestId('sign-in-form');
   await form.getByLabel(/用户名/).fill(username);
   await form.getByLabel(/密码/).fill(E2E_PASSWORD);
   await form.getByRole('button', { name: /登录/ }).click();
-  if (landing === 'rights') {
-    await expect(page.getByTestId('rights-area')).toBeVisible();
+  if (landing !== 'moderation') {
+    await expect(page.getByTestId(`${landing}-area`)).toBeVisible();
     return;
   }
   await expect(page.getByTestId('queue-table')).toBeVisible();

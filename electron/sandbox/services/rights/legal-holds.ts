@@ -8,7 +8,8 @@ import type { PlatformDb } from '../../store/database';
 export interface HoldRow {
   id: string; user_id: string; source: LegalHold['source']; reference: string; reason: string; scope: string;
   placed_by: string; placed_by_name: string | null; placed_at: string; expires_at: string | null;
-  lifted_at: string | null; lifted_by: string | null; lift_reason: string | null; version: number;
+  lifted_at: string | null; lifted_by: string | null; lift_reason: string | null; renewals: string;
+  idempotency_key: string | null; request_hash: string | null; version: number;
 }
 
 export const SELECT_HOLD = 'SELECT h.*, s.display_name AS placed_by_name FROM legal_holds h LEFT JOIN staff s ON s.id = h.placed_by';
@@ -28,6 +29,7 @@ export const holdRecord = (row: HoldRow): LegalHold => ({
   liftedAt: row.lifted_at,
   liftedBy: row.lifted_by,
   liftReason: row.lift_reason,
+  renewals: JSON.parse(row.renewals) as LegalHold['renewals'],
   version: row.version,
 });
 
