@@ -92,6 +92,7 @@ export const deskErrorCodes = [
   'cache_newer_version',
   'cache_unreadable',
   'forbidden_sender',
+  'console_locked',
 ] as const;
 
 export const DeskErrorCode = z.enum([...errorCodes, ...deskErrorCodes]);

@@ -100,4 +100,23 @@ describe('development bridge', () => {
     expect(await invoke(ws, 4, 'session:signOut', {})).toMatchObject({ ok: true });
     ws.close();
   });
+
+  it('keeps a locked console locked over the bridge too, which has no main router in front of the core', async () => {
+    const ws = await connect(`?token=${token}`);
+    expect(await invoke(ws, 10, 'session:signIn', { username: 'cs.zhao', password: TEST_STAFF_PASSWORD })).toMatchObject({ ok: true });
+    expect(await invoke(ws, 11, 'session:lock', {})).toMatchObject({ ok: true, output: { locked: true } });
+    for (const [i, channel] of ['sync:status', 'rights:tickets', 'settings:get', 'session:signIn', 'session:lock'].entries()) {
+      expect(await invoke(ws, 20 + i, channel, channel === 'session:signIn' ? { username: 'dpo.zhou', password: TEST_STAFF_PASSWORD } : {}), channel).toMatchObject({
+        ok: false,
+        error: { code: 'console_locked' },
+      });
+    }
+    expect(await invoke(ws, 30, 'session:status', {})).toMatchObject({ ok: true, output: { state: 'signed_in', locked: true } });
+    expect(await invoke(ws, 31, 'session:unlock', { password: 'not-the-password' })).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
+    expect(await invoke(ws, 32, 'sync:status', {})).toMatchObject({ ok: false, error: { code: 'console_locked' } });
+    expect(await invoke(ws, 33, 'session:unlock', { password: TEST_STAFF_PASSWORD })).toMatchObject({ ok: true, output: { locked: false } });
+    expect(await invoke(ws, 34, 'sync:status', {})).toMatchObject({ ok: true });
+    expect(await invoke(ws, 35, 'session:signOut', {})).toMatchObject({ ok: true });
+    ws.close();
+  });
 });

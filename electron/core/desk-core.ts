@@ -6,6 +6,8 @@ import { CoreEvents } from './core-events';
 import { asDeskError } from './errors';
 import { defaultCalendarDir, loadWorkingCalendar } from './rights/holiday-calendar';
 import { createHandlers, type HandlerTable } from './handlers';
+import { createCoreLog } from './core-log';
+import { allowedWhileLocked } from '../../shared/ipc/governance-views';
 import { createMediaFetcher } from './platform/media';
 import { SessionManager } from './session/session-manager';
 import { keychainVault, type CredentialVault } from './vault/credential-vault';
@@ -18,6 +20,7 @@ export interface DeskCoreOptions {
   demoAccounts?: DemoAccount[] | null;
   vault?: CredentialVault;
   pollMs?: number;
+  /** Where log lines are echoed (stderr by default); they are redacted and kept in desk.log first. */
   log?: (line: string) => void;
   /** The State Council holiday schedules (resources/calendar); found beside the code when not given. */
   calendarDir?: string;
@@ -35,6 +38,7 @@ export interface DeskCore {
  */
 export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore> {
   const events = new CoreEvents();
+  const log = createCoreLog(options.dataDir, options.log ?? ((line: string) => console.error(line)));
   const session = new SessionManager({
     dataDir: options.dataDir,
     defaultPlatformUrl: options.defaultPlatformUrl,
@@ -42,21 +46,27 @@ export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore
     vault: options.vault ?? keychainVault(),
     events,
     pollMs: options.pollMs ?? 5_000,
+    log,
   });
   const fetchers = new Map<string, ReturnType<typeof createMediaFetcher>>();
   const handlers: HandlerTable = createHandlers({
     session,
-    calendar: loadWorkingCalendar(options.calendarDir ?? defaultCalendarDir(), options.log),
+    calendar: loadWorkingCalendar(options.calendarDir ?? defaultCalendarDir(), log),
+    dataDir: options.dataDir,
+    log,
     fetchImage: (platformUrl, path) => {
       if (!fetchers.has(platformUrl)) fetchers.set(platformUrl, createMediaFetcher(platformUrl));
       return fetchers.get(platformUrl)!(path);
     },
   });
-  const log = options.log ?? ((line: string) => console.error(line));
   await session.resume().catch((error: unknown) => log(`core: could not resume the last session: ${(error as Error).message}`));
 
   return {
     async dispatch(channelName, rawInput) {
+      // The lock is the core's own state, so it holds for the bridge too, which has no main router.
+      if (session.status().locked && !allowedWhileLocked(channelName)) {
+        return { ok: false, error: { code: 'console_locked', message: 'the console is locked; unlock it with your password' } };
+      }
       const admission = admit(channelName, rawInput, session.status());
       if (!admission.ok) return { ok: false, error: admission.error };
       try {

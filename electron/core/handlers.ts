@@ -5,6 +5,7 @@ import { accountHandlers } from './moderation/account-handlers';
 import { moderationHandlers } from './moderation/moderation-handlers';
 import { rightsHandlers } from './rights/rights-handlers';
 import { legalHandlers } from './legal/legal-handlers';
+import { governanceHandlers } from './governance/governance-handlers';
 import type { WorkingCalendar } from '../../shared/calendar';
 import type { SessionManager } from './session/session-manager';
 
@@ -19,10 +20,13 @@ export interface HandlerDeps {
   fetchImage(platformUrl: string, path: string): Promise<string>;
   /** The mainland working-day calendar every deadline is counted on. */
   calendar: WorkingCalendar;
+  /** The core's data folder (this machine's settings). */
+  dataDir: string;
+  log: (line: string) => void;
 }
 
 /** The core's handler table: what Electron's IPC and the development bridge both serve. */
-export function createHandlers({ session, fetchImage, calendar }: HandlerDeps): HandlerTable {
+export function createHandlers({ session, fetchImage, calendar, dataDir, log }: HandlerDeps): HandlerTable {
   const workspace = () => session.workspace();
   const staff = () => {
     const signedIn = session.status().staff;
@@ -50,6 +54,7 @@ export function createHandlers({ session, fetchImage, calendar }: HandlerDeps): 
     ...accountHandlers(workspace),
     ...rightsHandlers({ workspace, calendar }),
     ...legalHandlers({ workspace, staff }),
+    ...governanceHandlers({ session, workspace, staff, dataDir, log }),
     'moderation:decide': (input) => {
       const ws = workspace();
       const listing = ws.replica.listing(input.listingId);

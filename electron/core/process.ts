@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DemoAccount } from '../../shared/ipc/views';
+import { redactSecrets } from '../../shared/redact';
 import { createDeskCore } from './desk-core';
 
 /**
@@ -37,7 +38,8 @@ async function main() {
   const demoText = process.env.XUNTONG_DEMO_ACCOUNTS;
   const demoAccounts = demoText ? z.array(DemoAccount).parse(JSON.parse(demoText)) : null;
   const host = hostChannel();
-  const core = await createDeskCore({ dataDir: values.data, defaultPlatformUrl: values.platform, demoAccounts });
+  // Every line the core logs is redacted and kept in desk.log in the data folder, then echoed to stderr for the host.
+  const core = await createDeskCore({ dataDir: values.data, defaultPlatformUrl: values.platform, demoAccounts, log: (line) => console.error(line) });
   core.on((name, payload) => host.send({ type: 'event', name, payload }));
   host.listen((message) => {
     const invoke = Invoke.safeParse(message);
@@ -52,6 +54,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`core failed to start: ${(error as Error).message}`);
+  console.error(redactSecrets(`core failed to start: ${(error as Error).message}`));
   process.exit(1);
 });

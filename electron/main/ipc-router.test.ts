@@ -14,95 +14,14 @@ import {
   type TrustedWindow,
 } from './ipc-router';
 import { isAppUrl } from './navigation-guard';
+import { validInput } from '../../test/fixtures/channel-inputs';
+import { channelsWhileLocked } from '../../shared/ipc/governance-views';
 
 const staffWith = (...staffRoles: Role[]): SessionGate => ({
   state: 'signed_in',
   staff: { id: 's-1', username: 'zhang.wei', displayName: '张伟', roles: staffRoles },
 });
-const statusOf = (gate: SessionGate): SessionStatus => ({ ...gate, platformUrl: 'http://127.0.0.1:4780', lastSignInAt: null, demo: null });
-
-/** A valid input for every channel, so each refusal below is about one thing only. */
-const validInput: Record<ChannelName, unknown> = {
-  'session:status': {},
-  'session:signIn': { username: 'zhang.wei', password: 'pw' },
-  'session:signOut': {},
-  'sync:status': {},
-  'sync:now': {},
-  'moderation:queue': { category: 'pets', sort: 'newest', limit: 50 },
-  'moderation:listing': { listingId: 'L-1' },
-  'moderation:listings': { listingIds: ['L-1', 'L-2'] },
-  'moderation:decide': { listingId: 'L-1', action: 'reject', reasonCode: 'fraud', note: '', basedOnVersion: 3 },
-  'outbox:list': {},
-  'outbox:dismiss': { id: 7 },
-  'media:image': { path: '/media/listings/L-1/1.jpg' },
-  'moderation:open': { listingId: 'L-1' },
-  'moderation:release': { listingId: 'L-1' },
-  'moderation:next': { queue: 'reported', afterListingId: 'L-1' },
-  'moderation:undo': {},
-  'moderation:flagFeedback': { listingId: 'L-1', rule: 'contact.phone' },
-  'moderation:clusters': {},
-  'moderation:bulk': { dryRun: true, action: 'reject', reasonCode: 'duplicate', listingIds: ['L-1', 'L-2'] },
-  'moderation:bulkUndo': { batchId: 'batch-0001' },
-  'moderation:dashboard': {},
-  'accounts:panel': { userId: 'U-1' },
-  'accounts:act': { userId: 'U-1', action: 'warn', reasonCode: 'fraud_deposit', notice: '请遵守平台规则' },
-  'accounts:actGroup': { userIds: ['U-1', 'U-2'], action: 'suspend', durationDays: 7, reasonCode: 'ban_evasion', notice: '{nickname}，您的账号已被限制使用' },
-  'accounts:linked': { userId: 'U-1' },
-  'appeals:decide': { appealId: 'A-1', outcome: 'uphold', notice: '维持原决定' },
-  'rights:tickets': { view: 'open', type: 'deletion' },
-  'rights:ticket': { ticketId: 'T-1' },
-  'rights:findAccounts': { phoneMasked: '135****7162' },
-  'rights:openDuplicates': { userId: 'U-1', type: 'deletion' },
-  'rights:create': {
-    type: 'deletion', channel: 'phone', userId: 'U-1', requester: { name: '王女士', relation: 'self', contactMasked: '135****7162' }, request: '删除我发布的租房信息',
-  },
-  'rights:startVerification': { ticketId: 'T-1', method: 'sms_code' },
-  'rights:answerVerification': { ticketId: 'T-1', code: '123456' },
-  'rights:decide': { ticketId: 'T-1', decision: 'refuse', reasonCode: 'manifestly_unfounded', note: '' },
-  'rights:execute': { ticketId: 'T-1' },
-  'rights:confirmProcessorTask': { ticketId: 'T-1', taskId: 'PT-1', reference: 'ALI-2026-1129' },
-  'rights:accessPackage': { ticketId: 'T-1' },
-  'rights:reply': { ticketId: 'T-1', text: '您好，您的请求已处理完毕。' },
-  'rights:dashboard': {},
-  'retention:list': { state: 'due' },
-  'retention:sweep': { dryRun: true },
-  'retention:sweeps': {},
-  'legal:disclosures': { status: 'awaiting_approval' },
-  'legal:disclosure': { disclosureId: 'D-1' },
-  'legal:createDisclosure': {
-    request: {
-      receivedAt: '2026-11-20T02:00:00.000Z', channel: 'in_person', authorityType: 'public_security', authorityName: '广州市公安局天河区分局',
-      domestic: true, foreignApproval: null, officers: [{ name: '李警官', badgeNumber: '440106' }],
-      identityCheck: { callBackNumber: '020-83118000', note: '回拨分局值班室核实' }, instrumentType: 'evidence_collection_notice',
-      documentNumber: '穗公（天）调证字〔2026〕1234号', approvingOfficial: '王局长', caseCause: '诈骗案', statute: '《刑事诉讼法》第五十四条',
-      emergency: false, noNotify: true, noNotifyUntil: '2027-02-20',
-      scopeRequested: { userIds: ['U-1'], categories: ['account_profile'], from: '2026-10-01', to: '2026-11-20' },
-    },
-    scan: { name: '调证通知书.pdf', mediaType: 'application/pdf', contentBase64: 'JVBERi0=' },
-    scopeDisclosed: { userIds: ['U-1'], categories: ['account_profile'], from: '2026-10-01', to: '2026-11-20' },
-  },
-  'legal:approveDisclosure': { disclosureId: 'D-1', basedOnVersion: 1 },
-  'legal:recordProduction': {
-    disclosureId: 'D-1', basedOnVersion: 2, files: [{ name: '账号资料.csv', mediaType: 'text/csv', contentBase64: 'YQ==' }],
-    deliveryMethod: 'encrypted_media', receipt: null, disclosedAt: '2026-11-21T02:00:00.000Z', outcome: 'disclosed_full',
-  },
-  'legal:closeDisclosure': { disclosureId: 'D-1', basedOnVersion: 1, outcome: 'none_found', reason: '未查到相关账号' },
-  'legal:amendDisclosure': { disclosureId: 'D-1', basedOnVersion: 1, reason: '文书编号录入错误', changes: { documentNumber: '穗公（天）调证字〔2026〕1235号' } },
-  'legal:recordNotification': { disclosureId: 'D-1', basedOnVersion: 3, notifiedAt: '2027-03-01T02:00:00.000Z' },
-  'legal:file': { fileId: 'F-1' },
-  'legal:holds': { view: 'all' },
-  'legal:placeHold': { userId: 'U-1', source: 'investigation', reference: '内部调查 2026-07', reason: '涉嫌诈骗', scope: ['all'], expiresAt: null },
-  'legal:liftHold': { holdId: 'H-1', basedOnVersion: 1, reason: '案件已结' },
-  'legal:renewHold': { holdId: 'H-1', basedOnVersion: 1, expiresAt: '2027-06-01T00:00:00.000Z', reference: '（2026）粤0106执保1234号之一' },
-  'legal:processors': {},
-  'legal:saveProcessor': {
-    processorId: null, basedOnVersion: null,
-    fields: { name: '某云计算有限公司', kind: 'cloud', dataCategories: ['账号资料'], purpose: '云存储', agreementDate: '2026-01-01', reviewDate: '2027-01-01', deletionContact: 'privacy@example.cn' },
-  },
-  'legal:reminders': {},
-  'legal:transparency': { year: 2026, quarter: 3 },
-  'legal:transparencyExport': { year: 2026, quarter: null, format: 'csv' },
-};
+const statusOf = (gate: SessionGate): SessionStatus => ({ ...gate, locked: gate.locked ?? false, platformUrl: 'http://127.0.0.1:4780', lastSignInAt: null, demo: null });
 
 const okForward = () => vi.fn(async (channel: ChannelName, input: unknown): Promise<InvokeResult> => ({ ok: true, output: { channel, input } }));
 const everyRole = staffWith(...roles);
@@ -295,6 +214,56 @@ describe('routeInvocation', () => {
   });
 });
 
+describe('a locked console', () => {
+  const locked = (...staffRoles: Role[]): SessionGate => ({ ...staffWith(...staffRoles), locked: true });
+  const stillOpen = ['session:signOut', 'session:status', 'session:unlock'];
+
+  it('keeps exactly status, unlock and sign-out', () => {
+    expect([...channelsWhileLocked].sort()).toEqual(stillOpen);
+  });
+
+  it.each(channelNames.filter((c) => !stillOpen.includes(c)))('refuses %s with console_locked, for every role, without calling the core', async (channel) => {
+    for (const role of roles) {
+      const { result, forward } = await route(channel, validInput[channel], locked(role));
+      expect(result, role).toEqual({ ok: false, error: { code: 'console_locked', message: expect.any(String) } });
+      expect(forward).not.toHaveBeenCalled();
+    }
+  });
+
+  it.each(stillOpen)('still forwards %s', async (channel) => {
+    const { result, forward } = await route(channel, validInput[channel as ChannelName], locked('moderator'));
+    expect(result.ok).toBe(true);
+    expect(forward).toHaveBeenCalledOnce();
+  });
+
+  it('refuses before reading the input, so a locked console validates nothing', async () => {
+    expect((await route('moderation:decide', { nonsense: true }, locked('moderator'))).result).toMatchObject({ error: { code: 'console_locked' } });
+  });
+
+  it('still checks the sender first', async () => {
+    const { result } = await route('sync:status', {}, locked('moderator'), okForward(), false);
+    expect(result).toMatchObject({ error: { code: 'forbidden_sender' } });
+  });
+
+  it('follows lock and unlock from events and from the answers of session:lock and session:unlock', async () => {
+    const mainFrame = { url: 'app://desk/index.html', processId: 4, routingId: 1, parent: null };
+    const good: SenderEvent = { sender: { id: 9 }, senderFrame: mainFrame };
+    let answer: SessionStatus = statusOf(locked('cs_agent'));
+    const forward = vi.fn(async (): Promise<InvokeResult> => ({ ok: true, output: answer }));
+    const router = new IpcRouter({ forward, trustedWindow: () => ({ webContentsId: 9, mainFrame }), isTrusted: isAppUrl });
+    router.coreEvent('session:changed', statusOf(staffWith('cs_agent')), null);
+    await router.handle('session:lock', good, {});
+    expect(router.currentSession.locked).toBe(true);
+    expect(await router.handle('rights:tickets', good, {})).toMatchObject({ error: { code: 'console_locked' } });
+    answer = statusOf(staffWith('cs_agent'));
+    await router.handle('session:unlock', good, { password: 'pw' });
+    expect(router.currentSession.locked).toBe(false);
+    expect(await router.handle('rights:tickets', good, {})).toMatchObject({ ok: true });
+    router.coreEvent('session:changed', statusOf(locked('cs_agent')), null);
+    expect(await router.handle('rights:tickets', good, {})).toMatchObject({ error: { code: 'console_locked' } });
+  });
+});
+
 describe('isTrustedSender', () => {
   const mainFrame = { url: 'app://desk/index.html', processId: 4, routingId: 1, parent: null };
   const window: TrustedWindow = { webContentsId: 9, mainFrame };
@@ -371,7 +340,7 @@ describe('IpcRouter', () => {
     const signedIn = statusOf(staffWith('moderator'));
     const { router, handlers } = setup(vi.fn(async (): Promise<InvokeResult> => ({ ok: true, output: signedIn })));
     await handlers.get('desk:session:signIn')!(goodEvent, validInput['session:signIn']);
-    expect(router.currentSession).toEqual({ state: 'signed_in', staff: signedIn.staff });
+    expect(router.currentSession).toEqual({ state: 'signed_in', staff: signedIn.staff, locked: false });
   });
 
   it('relays core events to the window', () => {

@@ -1,14 +1,18 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { admit } from '../../shared/ipc/admission';
 import { channelNames, eventNames, InvokeResult, ipcEvents, type ChannelName, type EventName } from '../../shared/ipc/contract';
+import { allowedWhileLocked } from '../../shared/ipc/governance-views';
 import { SessionStatus } from '../../shared/ipc/views';
 
 /** Renderer channels are namespaced so nothing else on ipcMain can be reached by mistake. */
 export const invokePrefix = 'desk:';
 export const eventPrefix = 'desk-event:';
 
-export type SessionGate = Pick<SessionStatus, 'state' | 'staff'>;
-export const signedOut: SessionGate = { state: 'signed_out', staff: null };
+/** What the router knows of the session: who is signed in, and whether the console is locked. */
+export type SessionGate = Pick<SessionStatus, 'state' | 'staff'> & { locked?: boolean };
+export const signedOut: SessionGate = { state: 'signed_out', staff: null, locked: false };
+
+const lockedOut = (): InvokeResult => ({ ok: false, error: { code: 'console_locked', message: 'the console is locked; unlock it with your password' } });
 
 export type Forward = (channel: ChannelName, input: unknown) => Promise<InvokeResult>;
 
@@ -27,10 +31,13 @@ const internal = (message: string): InvokeResult => ({ ok: false, error: { code:
  * The decision for one call from the renderer, in the order that leaks least: the sender
  * first (a foreign frame learns nothing), then the channel, the staff member's standing and
  * the input — the latter three by `admit`, the one rule set the core applies too — then the
- * core. Whatever goes wrong comes back as a code; a stack never crosses IPC.
+ * core. A locked console answers only its status, the unlock and sign-out, before anything of
+ * the call is looked at (the core refuses the rest too, for the bridge's sake). Whatever goes
+ * wrong comes back as a code; a stack never crosses IPC.
  */
 export async function routeInvocation({ channel, senderOk, input, session, forward }: Invocation): Promise<InvokeResult> {
   if (!senderOk) return { ok: false, error: { code: 'forbidden_sender', message: 'calls are accepted only from the console window' } };
+  if (session.locked && session.state === 'signed_in' && !allowedWhileLocked(channel)) return lockedOut();
   const admission = admit(channel, input, session);
   if (!admission.ok) return { ok: false, error: admission.error };
   try {
@@ -70,11 +77,14 @@ export function isTrustedSender(event: SenderEvent, window: TrustedWindow | null
   return isTrusted(frame.url);
 }
 
+const answersWithStatus = new Set(['session:status', 'session:signIn', 'session:lock', 'session:unlock']);
+const gateOf = (status: SessionStatus): SessionGate => ({ state: status.state, staff: status.staff, locked: status.locked });
+
 /** Session changes are seen in events and in the answers of the channels that return one. */
 export function sessionFromAnswer(channel: string, result: InvokeResult): SessionGate | null {
-  if (!result.ok || (channel !== 'session:status' && channel !== 'session:signIn')) return null;
+  if (!result.ok || !answersWithStatus.has(channel)) return null;
   const status = SessionStatus.safeParse(result.output);
-  return status.success ? { state: status.data.state, staff: status.data.staff } : null;
+  return status.success ? gateOf(status.data) : null;
 }
 
 export interface IpcMainLike {
@@ -104,7 +114,7 @@ export class IpcRouter {
 
   updateSession(status: unknown): void {
     const parsed = SessionStatus.safeParse(status);
-    if (parsed.success) this.session = { state: parsed.data.state, staff: parsed.data.staff };
+    if (parsed.success) this.session = gateOf(parsed.data);
   }
 
   async handle(channel: string, event: SenderEvent, input: unknown): Promise<InvokeResult> {

@@ -121,4 +121,12 @@ describe('window.open', () => {
       expect(isAllowlistedExternal(url, allowlist), url).toBe(false);
     }
   });
+
+  it('never matches an http entry, even one on the allowlist', () => {
+    const openExternal = vi.fn(async () => undefined);
+    const handler = windowOpenHandler(openExternal, ['http://help.xuntong.example/']);
+    expect(handler({ url: 'http://help.xuntong.example/page' })).toEqual({ action: 'deny' });
+    expect(isAllowlistedExternal('https://help.xuntong.example/page', ['http://help.xuntong.example/'])).toBe(false);
+    expect(openExternal).not.toHaveBeenCalled();
+  });
 });

@@ -62,7 +62,17 @@ describe('configuredPlatformUrl', () => {
     expect(configuredPlatformUrl({ XUNTONG_PLATFORM_URL: '  ' })).toBeNull();
     expect(configuredPlatformUrl({ XUNTONG_PLATFORM_URL: 'https://staff.xuntong.example/' })).toBe('https://staff.xuntong.example');
     expect(() => configuredPlatformUrl({ XUNTONG_PLATFORM_URL: 'staff.xuntong.example' })).toThrow(/not a URL/);
-    expect(() => configuredPlatformUrl({ XUNTONG_PLATFORM_URL: 'file:///etc' })).toThrow(/http/);
+    expect(() => configuredPlatformUrl({ XUNTONG_PLATFORM_URL: 'file:///etc' })).toThrow(/https/);
+  });
+
+  it('accepts plain http on loopback only, and never credentials in the URL', () => {
+    for (const url of ['http://127.0.0.1:8787', 'http://localhost:8787/', 'http://[::1]:8787']) {
+      expect(configuredPlatformUrl({ XUNTONG_PLATFORM_URL: url }), url).toBe(url.replace(/\/$/, ''));
+    }
+    for (const url of ['http://staff.xuntong.example', 'http://10.0.0.5:8787', 'http://127.0.0.1.evil.example/', 'ws://127.0.0.1:1']) {
+      expect(() => configuredPlatformUrl({ XUNTONG_PLATFORM_URL: url }), url).toThrow(/https/);
+    }
+    expect(() => configuredPlatformUrl({ XUNTONG_PLATFORM_URL: 'https://a:b@staff.xuntong.example' })).toThrow(/credentials/);
   });
 });
 

@@ -57,7 +57,13 @@ export class LineSplitter {
   }
 }
 
-/** `XUNTONG_PLATFORM_URL`, when set, names a real platform; a malformed one is an error, not ignored. */
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * `XUNTONG_PLATFORM_URL`, when set, names a real platform; a malformed one is an error, not
+ * ignored. The link carries staff tokens and personal data, so it must be https; plain http is
+ * accepted only on loopback (a sandbox on this machine), where nothing crosses a network.
+ */
 export function configuredPlatformUrl(env: Record<string, string | undefined>): string | null {
   const text = env.XUNTONG_PLATFORM_URL?.trim();
   if (!text) return null;
@@ -67,7 +73,9 @@ export function configuredPlatformUrl(env: Record<string, string | undefined>): 
   } catch {
     throw new Error(`XUNTONG_PLATFORM_URL is not a URL: "${text}"`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`XUNTONG_PLATFORM_URL must be http(s): "${text}"`);
+  const loopbackHttp = url.protocol === 'http:' && loopbackHosts.has(url.hostname);
+  if (url.protocol !== 'https:' && !loopbackHttp) throw new Error(`XUNTONG_PLATFORM_URL must be https (http only on loopback): "${text}"`);
+  if (url.username || url.password) throw new Error('XUNTONG_PLATFORM_URL must not carry credentials');
   return text.replace(/\/+$/, '');
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../shared/ipc/views';
 import type { StaffProfile } from '../../shared/platform/entities';
+import { ConsoleSettingsButton } from '../features/console-lock/console-settings-button';
 import { SignOutButton } from '../features/sign-out/sign-out-button';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useShanghaiTime } from '../i18n/shanghai-time';
@@ -26,6 +27,7 @@ export function AppHeader({ staff, lastSignInAt, onSignedOut }: AppHeaderProps) 
           {lastSignInAt ? t('header.lastSignIn', { time: formatTime(lastSignInAt) }) : t('header.firstSignIn')}
         </span>
       </div>
+      <ConsoleSettingsButton />
       <LanguageSwitch />
       <SignOutButton onSignedOut={onSignedOut} />
     </header>

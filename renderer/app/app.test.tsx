@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionStatus } from '../../shared/ipc/views';
 import { FakeDesk } from '../desk/fake-desk';
 import { signedIn, signedOut, syncStatus } from '../desk/fake-records';
+import { auditRow, governanceStaff } from '../desk/fake-governance-records';
 import { disclosureRow } from '../desk/fake-legal-records';
 import { ticketRow } from '../desk/fake-rights-records';
 import { renderWithDesk } from '../desk/render-with-desk';
@@ -32,6 +33,12 @@ function deskFor(session: SessionStatus) {
     'rights:tickets': () => ({ tickets: [ticketRow(1)] }),
     'legal:disclosures': () => ({ disclosures: [disclosureRow(1)] }),
     'legal:reminders': () => ({ reminders: [] }),
+    'audit:events': () => ({ events: [auditRow(1, { action: 'auth.login', subject: null, detail: {} })], hasMore: false }),
+    'staff:list': () => ({ staff: governanceStaff }),
+    'session:unlock': () => {
+      current = { ...current, locked: false };
+      return current;
+    },
   });
   return desk;
 }
@@ -96,7 +103,7 @@ describe('the app', () => {
     expect(screen.getByRole('navigation')).not.toHaveTextContent('审计日志');
   });
 
-  it('lets the DPO read the disclosure register without acting on it, and keeps the audit area for later', async () => {
+  it('lets the DPO read the disclosure register without acting on it, and opens the audit trail and staff roles', async () => {
     const desk = deskFor(signedIn(['dpo']));
     renderWithDesk(<App />, { desk });
     await userEvent.click(within(await screen.findByRole('navigation')).getByRole('button', { name: '依法披露登记' }));
@@ -105,8 +112,27 @@ describe('the app', () => {
     expect(screen.getByTestId('legal-area')).toHaveTextContent('只读');
     await userEvent.click(within(screen.getByRole('navigation')).getByRole('button', { name: '审计日志' }));
     expect(await screen.findByRole('heading', { name: '审计日志' })).toBeInTheDocument();
-    expect(screen.getByRole('main')).toHaveTextContent('将在后续版本中提供');
+    expect(screen.getByRole('main')).not.toHaveTextContent('将在后续版本中提供');
+    expect(await screen.findByTestId('audit-row')).toHaveTextContent('登录');
+    expect(screen.getByTestId('audit-verify')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: '员工角色' }));
+    expect(await screen.findAllByTestId('staff-row')).toHaveLength(governanceStaff.length);
     expect(desk.callsTo('legal:createDisclosure')).toEqual([]);
+  });
+
+  it('covers the whole console with the lock screen while the session is locked, and opens it again on unlock', async () => {
+    const desk = deskFor(signedIn(['moderator'], { locked: true }));
+    renderWithDesk(<App />, { desk });
+    expect(await screen.findByTestId('lock-screen')).toHaveTextContent('陈晓峰');
+    // Nothing of the console is reachable: no navigation, no header, no queue.
+    expect(screen.queryByRole('navigation')).toBeNull();
+    expect(screen.queryByRole('banner')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+    await userEvent.type(screen.getByLabelText('密码'), 'desk-pass');
+    await userEvent.click(screen.getByTestId('lock-unlock'));
+    expect(await screen.findByRole('navigation')).toHaveTextContent('审核队列');
+    expect(screen.queryByTestId('lock-screen')).toBeNull();
+    expect(desk.callsTo('session:unlock')).toEqual([{ password: 'desk-pass' }]);
   });
 
   it('returns to the sign-in screen when the core reports the session ended', async () => {

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useDeskQuery } from '../desk/use-desk-query';
+import { ConsoleGuard } from '../features/console-lock/console-guard';
 import { SignInPage } from '../features/sign-in/sign-in-page';
 import { useErrorMessage } from '../i18n/error-message';
 import { Shell } from './shell';
 
-/** Signed out → the sign-in screen; signed in → the shell. The core's session decides. */
+/** Signed out → the sign-in screen; signed in → the shell, under the lock when idle. The core's session decides. */
 export function App() {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -32,5 +33,9 @@ export function App() {
   if (session.data.state === 'signed_out' || !staff) {
     return <SignInPage session={session.data} onSignedIn={session.refetch} />;
   }
-  return <Shell key={staff.id} session={session.data} staff={staff} onSignedOut={session.refetch} />;
+  return (
+    <ConsoleGuard key={staff.id} session={session.data} staff={staff} onSessionChanged={session.refetch}>
+      <Shell session={session.data} staff={staff} onSignedOut={session.refetch} />
+    </ConsoleGuard>
+  );
 }

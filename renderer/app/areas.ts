@@ -11,13 +11,14 @@ export const areas = [
   { id: 'rights_requests', roles: ['cs_agent', 'legal', 'dpo'] },
   // Legal staff keep the disclosure register, holds and processors; the DPO reads them.
   { id: 'disclosures', roles: ['legal', 'dpo'] },
+  // The DPO reads the audit trail and grants staff roles (a tab of the same area).
   { id: 'audit', roles: ['dpo'] },
 ] as const satisfies readonly { id: string; roles: readonly Role[] }[];
 
 export type AreaId = (typeof areas)[number]['id'];
 
 /** Areas with a page of their own; the rest show a placeholder until their release. */
-const builtAreas = ['moderation', 'duplicates', 'dashboard', 'rights_requests', 'disclosures'] as const satisfies readonly AreaId[];
+const builtAreas = ['moderation', 'duplicates', 'dashboard', 'rights_requests', 'disclosures', 'audit'] as const satisfies readonly AreaId[];
 export type BuiltArea = (typeof builtAreas)[number];
 export const isBuilt = (area: AreaId): area is BuiltArea => (builtAreas as readonly AreaId[]).includes(area);
 

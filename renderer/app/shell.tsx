@@ -2,6 +2,7 @@ import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffProfile } from '../../shared/platform/entities';
 import type { SessionStatus } from '../../shared/ipc/views';
+import { AuditArea } from '../features/audit-trail/audit-area';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { DuplicatesPage } from '../features/duplicates/duplicates-page';
 import { LegalArea } from '../features/legal-area/legal-area';
@@ -25,6 +26,7 @@ const pages: Record<BuiltArea, () => JSX.Element> = {
   dashboard: DashboardPage,
   rights_requests: RightsArea,
   disclosures: LegalArea,
+  audit: AuditArea,
 };
 
 export function Shell({ session, staff, onSignedOut }: ShellProps) {

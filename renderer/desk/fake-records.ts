@@ -143,13 +143,14 @@ export function signedIn(roles: Role[] = ['moderator'], overrides: Partial<Sessi
     staff: { id: 'stf_1', username: 'mod.chen', displayName: '陈晓峰', roles },
     platformUrl: 'http://127.0.0.1:4780',
     lastSignInAt: '2026-11-19T01:30:00.000Z',
+    locked: false,
     demo: null,
     ...overrides,
   };
 }
 
 export function signedOut(overrides: Partial<SessionStatus> = {}): SessionStatus {
-  return { state: 'signed_out', staff: null, platformUrl: 'http://127.0.0.1:4780', lastSignInAt: null, demo: null, ...overrides };
+  return { state: 'signed_out', staff: null, platformUrl: 'http://127.0.0.1:4780', lastSignInAt: null, locked: false, demo: null, ...overrides };
 }
 
 export function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {

@@ -3,6 +3,8 @@ import { DeskErrorCode } from '../../shared/errors';
 import { accountActions, categories, listingStatuses, moderationActions, reportReasons, RiskSignal, userStatuses } from '../../shared/platform/entities';
 import { roles } from '../../shared/platform/roles';
 import { SyncPhase } from '../../shared/ipc/views';
+import { BrokenLinkReason, revealReasons } from '../../shared/ipc/governance-views';
+import { knownAuditActions } from '../features/audit-trail/audit-actions';
 import { flagKinds, queueKinds } from '../../shared/ipc/moderation-views';
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -53,6 +55,9 @@ describe('translations', () => {
     ['listingStatuses', listingStatuses],
     ['userStatuses', userStatuses],
     ['sync.phase', SyncPhase.options],
+    ['reveal.reasons', revealReasons],
+    ['audit.verify.reasons', BrokenLinkReason.options],
+    ['auditActions', knownAuditActions],
   ];
 
   it.each(required)('translate every %s code in both languages', (group, codes) => {

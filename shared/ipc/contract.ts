@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { DeskError } from '../errors';
 import { ModerationAction } from '../platform/entities';
-import type { Role } from '../platform/roles';
+import { roles, roleScopes, type Role, type Scope } from '../platform/roles';
+import { ExportedFile as GovernanceFile } from './legal-views';
+import {
+  AuditExportRequest, AuditQuery, AuditRow, ChainVerification, ConsoleSettings, Revealed, RevealRequest, RevealTarget, RoleChange, StaffMember,
+} from './governance-views';
 import { ListingDetail, OutboxEntry, SessionStatus, SyncStatus } from './views';
 import {
   AccountActionRequest, AccountGroupActionRequest, AccountGroupResult, BulkRequest, BulkResult, DuplicateClusterView, ModerationDashboard, ModerationQueuePage,
@@ -48,6 +52,9 @@ const disclosureAction = z.object({ disclosureId: z.string().min(1).max(64), bas
 const ticketAction = ticketRef.extend({ basedOnVersion: z.number().int().positive().optional() });
 const listingRef = z.object({ listingId: z.string().min(1).max(64) }).strict();
 const none = z.object({}).strict();
+/** The roles whose platform scopes include this one: a channel that only relays an endpoint needs exactly these. */
+const rolesWith = (scope: Scope): readonly Role[] => roles.filter((role) => roleScopes[role].includes(scope));
+const dpo: readonly Role[] = ['dpo'];
 
 /**
  * Every IPC channel, once. The main process's router, the preload's whitelist, the bridge and
@@ -215,6 +222,18 @@ export const ipcChannels = {
   'legal:reminders': channel({ input: none, output: z.object({ reminders: z.array(LegalReminder) }), access: legalReaders }),
   'legal:transparency': channel({ input: TransparencyPeriod.strict(), output: TransparencyReport, access: legalReaders }),
   'legal:transparencyExport': channel({ input: TransparencyPeriod.extend({ format: z.enum(['csv', 'html']) }).strict(), output: ExportedFile, access: legalReaders }),
+  'session:lock': channel({ input: none, output: SessionStatus, access: 'signed_in' }),
+  /** Re-authentication with the signed-in staff member's password; the only call a locked console takes besides status and sign-out. */
+  'session:unlock': channel({ input: z.object({ password: z.string().min(1).max(256) }).strict(), output: SessionStatus, access: 'signed_in' }),
+  'settings:get': channel({ input: none, output: ConsoleSettings, access: 'signed_in' }),
+  'settings:set': channel({ input: ConsoleSettings.partial().strict(), output: ConsoleSettings, access: 'signed_in' }),
+  'pii:reveal': channel({ input: RevealRequest, output: Revealed, access: rolesWith('pii:reveal') }),
+  'pii:copied': channel({ input: RevealTarget, output: z.object({ auditSeq: z.number().int().positive() }), access: rolesWith('pii:reveal') }),
+  'audit:events': channel({ input: AuditQuery, output: z.object({ events: z.array(AuditRow), hasMore: z.boolean() }), access: dpo }),
+  'audit:verify': channel({ input: none, output: ChainVerification, access: dpo }),
+  'audit:export': channel({ input: AuditExportRequest, output: GovernanceFile, access: dpo }),
+  'staff:list': channel({ input: none, output: z.object({ staff: z.array(StaffMember) }), access: dpo }),
+  'staff:changeRoles': channel({ input: RoleChange, output: z.object({ staff: StaffMember }), access: dpo }),
   'outbox:list': channel({ input: none, output: z.object({ entries: z.array(OutboxEntry) }), access: 'signed_in' }),
   'outbox:dismiss': channel({
     input: z.object({ id: z.number().int().positive() }).strict(),

@@ -15,6 +15,8 @@ export const SessionStatus = z.object({
   platformUrl: z.string(),
   /** The previous sign-in of this account, shown so staff notice a sign-in that was not theirs. */
   lastSignInAt: z.iso.datetime().nullable(),
+  /** Locked after idle time: the staff member stays signed in but must re-enter the password. */
+  locked: z.boolean(),
   /** Present when the console runs against its embedded demo platform. */
   demo: z.object({ accounts: z.array(DemoAccount) }).nullable(),
 });

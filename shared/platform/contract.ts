@@ -1,10 +1,11 @@
-import { listAuditEvents } from './audit';
+import { listAuditEvents, recordClientAuditEvent } from './audit';
 import { login, logout, me, refresh } from './auth';
 import { listChanges } from './changes';
 import type { Endpoint } from './endpoint';
 import { createClaims, decide, getListing, listClaims, listDecisions, releaseClaim, renewClaim } from './moderation';
 import { actOnAccount, decideAppeal, linkedAccounts, recordFlagFeedback, runBatch, undoBatch, undoDecision } from './moderation-actions';
 import { revealPii } from './pii';
+import { changeStaffRoles, listStaff } from './staff';
 import {
   amendDisclosure, approveDisclosure, closeDisclosure, createDisclosure, getRegisterFile, liftHold, placeHold, recordProduction,
   recordUserNotification, renewHold, saveProcessor,
@@ -15,7 +16,7 @@ import {
 } from './rights';
 
 /** Version of the contract, shown in the OpenAPI document; bump on any change clients can see. */
-export const platformApiVersion = '1.3.0';
+export const platformApiVersion = '1.4.0';
 
 /**
  * The platform's staff API: every endpoint, once. The sandbox serves exactly these routes, the
@@ -43,6 +44,9 @@ export const platformContract = {
   recordFlagFeedback,
   revealPii,
   listAuditEvents,
+  recordClientAuditEvent,
+  listStaff,
+  changeStaffRoles,
   findAccounts,
   createTicket,
   startVerification,

@@ -24,6 +24,7 @@ export const scopes = [
   'retention:sweep',
   'legal:read',
   'legal:write',
+  'staff:manage',
 ] as const;
 export const Scope = z.enum(scopes);
 export type Scope = z.infer<typeof Scope>;
@@ -45,8 +46,8 @@ export const roleScopes: Record<Role, readonly Scope[]> = {
   // Customer service runs rights tickets end to end; legal holds reach them only as a yes/no on the ticket.
   cs_agent: ['changes:read', 'listings:read', 'users:read', 'pii:reveal', 'rights:read', 'rights:write', 'retention:read'],
   legal: ['changes:read', 'listings:read', 'users:read', 'pii:reveal', 'rights:read', 'retention:read', 'legal:read', 'legal:write'],
-  // The DPO manages retention, so sweeps are theirs.
-  dpo: ['changes:read', 'users:read', 'audit:read', 'rights:read', 'retention:read', 'retention:sweep', 'legal:read'],
+  // The DPO manages retention, so sweeps are theirs; and grants roles, which the audit trail records.
+  dpo: ['changes:read', 'users:read', 'audit:read', 'rights:read', 'retention:read', 'retention:sweep', 'legal:read', 'staff:manage'],
 };
 
 export function scopesOf(staffRoles: readonly Role[]): Set<Scope> {

@@ -88,9 +88,15 @@ export function legalHandlers({ workspace, staff }: LegalDeps): Pick<HandlerTabl
     },
     'legal:reminders': () => ({ reminders: reminders(workspace().replica.db, new Date()) }),
     'legal:transparency': (input) => transparencyReport(disclosures(workspace().replica.db), input),
-    'legal:transparencyExport': ({ format, ...period }) => {
-      const report = transparencyReport(disclosures(workspace().replica.db), period);
-      return format === 'csv' ? transparencyCsv(report) : transparencyHtml(report, new Date());
+    'legal:transparencyExport': async ({ format, ...period }) => {
+      const ws = workspace();
+      const report = transparencyReport(disclosures(ws.replica.db), period);
+      const file = format === 'csv' ? transparencyCsv(report) : transparencyHtml(report, new Date());
+      // The file leaves the console, which the platform cannot see: say so on the trail first.
+      await ws.client.call('recordClientAuditEvent', {
+        body: { action: 'export.transparency', subject: null, detail: { year: period.year, quarter: period.quarter, format, name: file.name } },
+      });
+      return file;
     },
   };
 }

@@ -26,14 +26,29 @@ export function removeDatabase(file: string): void {
 
 /** What the console remembers between launches: who was signed in last. Nothing secret. */
 const DeskState = z.object({
-  lastAccount: z.object({ platformUrl: z.string(), username: z.string(), staff: StaffProfile, lastSignInAt: z.string().nullable() }).nullable(),
+  lastAccount: z
+    .object({
+      platformUrl: z.string(),
+      username: z.string(),
+      staff: StaffProfile,
+      lastSignInAt: z.string().nullable(),
+      // A locked console stays locked through a restart: quitting must not be a way around the password.
+      locked: z.boolean().default(false),
+    })
+    .nullable(),
 });
 export type DeskState = z.infer<typeof DeskState>;
 
 export function readDeskState(dataDir: string): DeskState {
   const file = join(dataDir, 'desk-state.json');
   if (!existsSync(file)) return { lastAccount: null };
-  const parsed = DeskState.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  let text: unknown;
+  try {
+    text = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return { lastAccount: null };
+  }
+  const parsed = DeskState.safeParse(text);
   // A damaged state file only costs a sign-in; it is not worth refusing to start over.
   return parsed.success ? parsed.data : { lastAccount: null };
 }

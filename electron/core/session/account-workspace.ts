@@ -37,7 +37,7 @@ export class AccountWorkspace {
     platformUrl: string,
     tokens: SessionTokens,
     private readonly events: CoreEvents,
-    options: { pollMs: number },
+    options: { pollMs: number; log: (line: string) => void },
   ) {
     this.client = createPlatformClient({ baseUrl: platformUrl, tokens });
     this.outboxDb = openMigrated(outboxFile(folder), outboxMigrations, 'outbox');
@@ -57,6 +57,7 @@ export class AccountWorkspace {
       {
         progress: (status) => events.emit('sync:progress', { ...status, pendingOutbox: this.outbox.undeliveredCount() }),
         cacheChanged: (entityTypes) => this.cacheChanged(entityTypes, { afterSync: true }),
+        unexpected: (error) => options.log(`sync failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       },
       { pollMs: options.pollMs },
     );

@@ -15,6 +15,7 @@ export interface SessionOptions {
   vault: CredentialVault;
   events: CoreEvents;
   pollMs: number;
+  log: (line: string) => void;
 }
 
 interface SignedIn {
@@ -23,11 +24,20 @@ interface SignedIn {
   lastSignInAt: string | null;
   tokens: SessionTokens;
   workspace: AccountWorkspace;
+  /** Locked after idle time or on request; kept here (and in desk-state) so neither a reload nor a restart unlocks it. */
+  locked: boolean;
 }
 
 export type UndeliveredChoice = 'deliver_first' | 'keep_for_next_sign_in';
 
 const origin = (url: string) => new URL(url).origin;
+
+/**
+ * The client for password sign-ins: never retried on its own. A retried wrong password is one
+ * more guess for the platform's throttle, and a throttled one would sleep out its Retry-After
+ * (minutes) while the staff member stares at a spinner; both are answered at once instead.
+ */
+const passwordClient = (platformUrl: string) => createPlatformClient({ baseUrl: platformUrl, retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
 
 /** Sign-in, resumption at launch, and sign-out that never silently drops a decision. */
 export class SessionManager {
@@ -43,6 +53,7 @@ export class SessionManager {
       staff: this.signedIn?.staff ?? null,
       platformUrl,
       lastSignInAt: this.signedIn?.lastSignInAt ?? null,
+      locked: this.signedIn?.locked ?? false,
       demo: isDemo ? { accounts: this.options.demoAccounts! } : null,
     };
   }
@@ -58,13 +69,15 @@ export class SessionManager {
     const account = { platformUrl: origin(input.platformUrl ?? this.options.defaultPlatformUrl), username: input.username };
     // Ask the keychain first: without it there is nowhere safe for the credential, so stop here.
     await this.options.vault.read(account);
-    const session = await createPlatformClient({ baseUrl: account.platformUrl }).call('login', {
+    const session = await passwordClient(account.platformUrl).call('login', {
       body: { username: input.username, password: input.password },
     });
     await this.options.vault.save(account, session.refreshToken);
     const tokens = new SessionTokens(this.options.vault, account);
     tokens.set(session.accessToken);
     this.open(account, session.staff, session.lastSignInAt, tokens);
+    // Who used this console, and when: the one operational trace kept on the machine (desk.log, redacted).
+    this.options.log(`core: ${input.username} signed in to ${account.platformUrl}`);
     return this.status();
   }
 
@@ -85,18 +98,70 @@ export class SessionManager {
         return this.status();
       }
     }
-    this.open(account, lastAccount.staff, lastAccount.lastSignInAt, tokens);
+    this.open(account, lastAccount.staff, lastAccount.lastSignInAt, tokens, lastAccount.locked);
     return this.status();
   }
 
-  private open(account: VaultAccount, staff: StaffProfile, lastSignInAt: string | null, tokens: SessionTokens): void {
+  private open(account: VaultAccount, staff: StaffProfile, lastSignInAt: string | null, tokens: SessionTokens, locked = false): void {
     const workspace = new AccountWorkspace(accountFolder(this.options.dataDir, account), account.platformUrl, tokens, this.options.events, {
       pollMs: this.options.pollMs,
+      log: this.options.log,
     });
-    this.signedIn = { account, staff, lastSignInAt, tokens, workspace };
-    writeDeskState(this.options.dataDir, { lastAccount: { ...account, staff, lastSignInAt } });
+    this.signedIn = { account, staff, lastSignInAt, tokens, workspace, locked };
+    this.remember();
     this.options.events.emit('session:changed', this.status());
     workspace.start();
+  }
+
+  private remember(): void {
+    const current = this.signedIn;
+    writeDeskState(this.options.dataDir, {
+      lastAccount: current ? { ...current.account, staff: current.staff, lastSignInAt: current.lastSignInAt, locked: current.locked } : null,
+    });
+  }
+
+  /** Locks the console; the session, sync and outbox go on underneath. Locking twice is a no-op. */
+  lock(): { changed: boolean } {
+    const current = this.signedIn;
+    if (!current) throw new DeskFailure('not_signed_in', 'sign in first');
+    if (current.locked) return { changed: false };
+    current.locked = true;
+    this.remember();
+    this.options.log(`core: console locked for ${current.account.username}`);
+    this.options.events.emit('session:changed', this.status());
+    return { changed: true };
+  }
+
+  /**
+   * Unlocks by signing in again as the same staff member: the password is checked by the
+   * platform (which throttles repeated failures), and the new session's tokens replace the old
+   * ones, whose family is then revoked. Roles come back fresh, so a change made while the
+   * console was locked applies at once. A wrong password leaves the console locked.
+   */
+  async unlock(password: string): Promise<{ changed: boolean }> {
+    const current = this.signedIn;
+    if (!current) throw new DeskFailure('not_signed_in', 'sign in first');
+    if (!current.locked) return { changed: false };
+    const session = await passwordClient(current.account.platformUrl).call('login', {
+      body: { username: current.account.username, password },
+    });
+    if (session.staff.id !== current.staff.id) throw new DeskFailure('invalid_credentials', 'the console can only be unlocked by the staff member who locked it');
+    const previousAccess = current.tokens.current();
+    await this.options.vault.save(current.account, session.refreshToken);
+    current.tokens.set(session.accessToken);
+    current.staff = session.staff;
+    current.locked = false;
+    this.remember();
+    this.options.log(`core: console unlocked by ${current.account.username}`);
+    this.options.events.emit('session:changed', this.status());
+    if (previousAccess) {
+      // The old session's tokens are no longer ours to use; end them so a copy is worthless.
+      const old = { current: () => previousAccess, renew: () => Promise.reject(new DeskFailure('token_invalid', 'replaced at unlock')) };
+      await createPlatformClient({ baseUrl: current.account.platformUrl, tokens: old, retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } })
+        .call('logout', {})
+        .catch(() => undefined);
+    }
+    return { changed: true };
   }
 
   /**
@@ -124,7 +189,8 @@ export class SessionManager {
     current.tokens.forget();
     workspace.close({ wipeCache: true, dropOutbox: undelivered === 0 });
     this.signedIn = null;
-    writeDeskState(this.options.dataDir, { lastAccount: null });
+    this.remember();
+    this.options.log(`core: ${current.account.username} signed out${undelivered > 0 ? `, ${undelivered} decisions kept for the next sign-in` : ''}`);
     this.options.events.emit('session:changed', this.status());
     return { signedOut: true, undelivered, kept: undelivered > 0 };
   }

@@ -6,6 +6,8 @@ export class ApiFailure extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly extra: Pick<ApiErrorBody, 'path' | 'conflict'> = {},
+    /** HTTP headers that go with the refusal, e.g. Retry-After on rate_limited. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }

@@ -2,6 +2,7 @@ import { actOnAccount, linkedAccounts } from '../services/accounts';
 import { decideAppeal } from '../services/appeals';
 import { listAuditEvents } from '../services/audit';
 import { login, logout, me, refresh } from '../services/auth';
+import { recordClientAuditEvent } from '../services/client-audit';
 import { createClaims, listClaims, releaseClaim, renewClaim } from '../services/claims';
 import { runBatch, undoBatch } from '../services/batches';
 import { decide, listDecisions } from '../services/decisions';
@@ -9,6 +10,7 @@ import { recordFlagFeedback } from '../services/flag-feedback';
 import { listChanges } from '../services/feed';
 import { getListing } from '../services/listings';
 import { revealPii } from '../services/reveal';
+import { changeStaffRoles, listStaff } from '../services/staff';
 import { undoDecision } from '../services/undo';
 import { findAccounts } from '../services/rights/account-search';
 import { getAccessData, recordAccessPackage } from '../services/rights/access-data';
@@ -53,6 +55,9 @@ export const handlers: HandlerTable = {
   recordFlagFeedback,
   revealPii,
   listAuditEvents,
+  recordClientAuditEvent,
+  listStaff,
+  changeStaffRoles,
   findAccounts,
   createTicket,
   startVerification,

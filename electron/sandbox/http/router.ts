@@ -92,9 +92,10 @@ export function parseInput(endpoint: Endpoint, params: Record<string, string>, q
   };
 }
 
-export function sendJson(res: ServerResponse, status: number, payload: unknown): void {
+export function sendJson(res: ServerResponse, status: number, payload: unknown, headers: Readonly<Record<string, string>> = {}): void {
   const text = JSON.stringify(payload);
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
@@ -103,5 +104,5 @@ export function sendJson(res: ServerResponse, status: number, payload: unknown):
 }
 
 export function sendFailure(res: ServerResponse, failure: ApiFailure): void {
-  sendJson(res, errorStatus[failure.code], failure.body());
+  sendJson(res, errorStatus[failure.code], failure.body(), failure.headers);
 }

@@ -59,11 +59,14 @@ export const linkedAccounts: Handler<PlatformContract['linkedAccounts']> = (ctx,
   if (!user) throw new ApiFailure('not_found', `no account ${params.userId}`, { path: 'params.userId' });
   // An anonymised account has no phone, device or address left, only placeholders that would link every such account.
   if (user.status === 'anonymised') return { links: [] };
+  const staff = signedInStaff(ctx);
   const rows = ctx.db
     .prepare(
       "SELECT * FROM users WHERE id <> @id AND status <> 'anonymised' AND (phone = @phone OR device_id = @device OR last_ip = @ip) ORDER BY id LIMIT 200",
     )
     .all({ id: user.id, phone: user.phone, device: user.device_id, ip: user.last_ip }) as UserRow[];
+  // Who shares a phone, a device or an address with whom is personal data: its reading is on the record.
+  appendAudit(ctx.db, { at: ctx.now(), staffId: staff.id, action: 'account.linked_read', subject: `user:${user.id}`, detail: { linked: rows.map((r) => r.id) } });
   return {
     links: rows.map((row) => ({
       user: userRecord(row),

@@ -56,6 +56,10 @@ export const listAuditEvents: Handler<PlatformContract['listAuditEvents']> = (ct
   if (query.action !== undefined) where.push('action = @action');
   if (query.staffId !== undefined) where.push('staff_id = @staffId');
   if (query.subject !== undefined) where.push('subject = @subject');
+  // Times are stored as ISO-8601 UTC with milliseconds, so comparing the text orders them; the
+  // bounds are normalised to the same form (a caller may leave out the milliseconds).
+  if (query.from !== undefined) where.push('at >= @from');
+  if (query.to !== undefined) where.push('at < @to');
   const rows = ctx.db
     .prepare(`SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @take`)
     .all({
@@ -63,6 +67,8 @@ export const listAuditEvents: Handler<PlatformContract['listAuditEvents']> = (ct
       action: query.action ?? null,
       staffId: query.staffId ?? null,
       subject: query.subject ?? null,
+      from: query.from === undefined ? null : new Date(query.from).toISOString(),
+      to: query.to === undefined ? null : new Date(query.to).toISOString(),
       take: query.limit + 1,
     }) as AuditRow[];
   return { events: rows.slice(0, query.limit).map(toEvent), hasMore: rows.length > query.limit };

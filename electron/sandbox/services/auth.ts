@@ -9,6 +9,7 @@ import type { Handler } from '../http/router';
 import type { PlatformDb } from '../store/database';
 import { appendAudit } from './audit';
 import { verifyPassword } from './passwords';
+import { forgetFailedSignIns, recordFailedSignIn, refuseIfThrottled, throttledFailure } from './sign-in-throttle';
 
 interface StaffRow {
   id: string; username: string; display_name: string; roles: string; password_hash: string;
@@ -51,18 +52,32 @@ const revokeFamily = (db: PlatformDb, family: string, at: Date) =>
   db.prepare('UPDATE tokens SET revoked_at = ? WHERE family = ? AND revoked_at IS NULL').run(at.toISOString(), family);
 
 export const login: Handler<PlatformContract['login']> = (ctx, { body }) => {
-  const staff = ctx.db.prepare('SELECT * FROM staff WHERE username = ?').get(body.username) as StaffRow | undefined;
-  // Same answer for an unknown user and a wrong password, so usernames cannot be probed.
-  if (!staff || !verifyPassword(body.password, staff.password_hash)) {
-    appendAudit(ctx.db, { at: ctx.now(), staffId: staff?.id ?? null, action: 'auth.login_failed', subject: null, detail: { username: body.username } });
-    throw new ApiFailure('invalid_credentials', 'wrong username or password');
-  }
-  return ctx.db.transaction(() => {
-    const now = ctx.now();
+  const now = ctx.now();
+  // The throttle, the failure count and their audit events commit together; the refusal is
+  // returned rather than thrown so the transaction keeps what it wrote.
+  const outcome = ctx.db.transaction((): ReturnType<typeof issueSession> | ApiFailure => {
+    const staff = ctx.db.prepare('SELECT * FROM staff WHERE username = ?').get(body.username) as StaffRow | undefined;
+    const throttled = refuseIfThrottled(ctx.db, body.username, now);
+    if (throttled) {
+      appendAudit(ctx.db, {
+        at: now, staffId: staff?.id ?? null, action: 'auth.login_throttled', subject: null,
+        detail: { username: body.username, failures: throttled.failures, retryAfterSeconds: throttled.retryAfterSeconds },
+      });
+      return throttledFailure(throttled.retryAfterSeconds);
+    }
+    // Same answer for an unknown user and a wrong password, so usernames cannot be probed.
+    if (!staff || !verifyPassword(body.password, staff.password_hash)) {
+      recordFailedSignIn(ctx.db, body.username, now);
+      appendAudit(ctx.db, { at: now, staffId: staff?.id ?? null, action: 'auth.login_failed', subject: null, detail: { username: body.username } });
+      return new ApiFailure('invalid_credentials', 'wrong username or password');
+    }
+    forgetFailedSignIns(ctx.db, body.username);
     ctx.db.prepare('UPDATE staff SET last_sign_in_at = ? WHERE id = ?').run(now.toISOString(), staff.id);
     appendAudit(ctx.db, { at: now, staffId: staff.id, action: 'auth.login', subject: `staff:${staff.id}`, detail: {} });
     return issueSession(ctx, staff, randomBytes(12).toString('hex'), staff.last_sign_in_at);
   })();
+  if (outcome instanceof ApiFailure) throw outcome;
+  return outcome;
 };
 
 export const refresh: Handler<PlatformContract['refresh']> = (ctx, { body }) => {

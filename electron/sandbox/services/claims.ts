@@ -1,5 +1,6 @@
 import type { PlatformContract } from '../../../shared/platform/contract';
 import type { Claim } from '../../../shared/platform/entities';
+import { appendAudit } from './audit';
 import { recordChange } from './change-log';
 import { claimRecord, SELECT_CLAIM, type ClaimRow } from './records';
 import { signedInStaff, type RequestContext } from '../http/context';
@@ -52,6 +53,8 @@ export const createClaims: Handler<PlatformContract['createClaims']> = (ctx, { b
     for (const id of listingIds) {
       upsert.run(id, staff.id, now.toISOString(), expires);
       recordChange(ctx.db, 'claim', id);
+      // One event per listing, so a listing's history shows who held it; renewals are not recorded.
+      appendAudit(ctx.db, { at: now, staffId: staff.id, action: 'moderation.claim', subject: `listing:${id}`, detail: { expiresAt: expires } });
     }
     return { claims: listingIds.map((id) => activeClaim(ctx, id)!) };
   })();
@@ -70,6 +73,12 @@ export const renewClaim: Handler<PlatformContract['renewClaim']> = (ctx, { param
   return activeClaim(ctx, params.listingId)!;
 };
 
-export const releaseClaim: Handler<PlatformContract['releaseClaim']> = (ctx, { params }) => ({
-  released: releaseClaimsOf(ctx, params.listingId, signedInStaff(ctx).id),
-});
+/** Releasing nothing changes nothing, so only a real release is audited. */
+export const releaseClaim: Handler<PlatformContract['releaseClaim']> = (ctx, { params }) => {
+  const staff = signedInStaff(ctx);
+  return ctx.db.transaction(() => {
+    const released = releaseClaimsOf(ctx, params.listingId, staff.id);
+    if (released) appendAudit(ctx.db, { at: ctx.now(), staffId: staff.id, action: 'moderation.claim_release', subject: `listing:${params.listingId}`, detail: {} });
+    return { released };
+  })();
+};

@@ -24,7 +24,7 @@ describe('migration 4 (the disclosure register, hold renewals)', () => {
 
     const db = openPlatformDatabase(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(4);
+      expect(db.pragma('user_version', { simple: true })).toBe(platformMigrations.length);
       expect(db.prepare("SELECT renewals, idempotency_key FROM legal_holds WHERE id = 'hold_old'").get()).toEqual({ renewals: '[]', idempotency_key: null });
       db.prepare(
         `INSERT INTO disclosures (id, register_number, status, request, original, scan_file_id, prepared_by, prepared_by_name, prepared_at, version, updated_at)

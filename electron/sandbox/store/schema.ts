@@ -1,3 +1,4 @@
+import { governanceMigration } from './schema-governance';
 import { legalMigration } from './schema-legal';
 import { rightsMigration } from './schema-rights';
 
@@ -99,4 +100,5 @@ export const platformMigrations: readonly string[] = [
   `,
   rightsMigration,
   legalMigration,
+  governanceMigration,
 ];

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDeskQuery } from '../../desk/use-desk-query';
 import { useErrorMessage } from '../../i18n/error-message';
 import { AccountActionForm, type AccountTarget } from './account-action-form';
+import { MaskedPhone } from '../reveal/masked-phone';
 
 /**
  * Accounts sharing a phone, device or IP with the seller, so ban evasion is visible; ticking
@@ -49,7 +50,9 @@ export function LinkedAccounts({ seller, onActed }: { seller: AccountTarget; onA
                   />
                 </td>
                 <td>{link.nickname}</td>
-                <td className="phone">{link.phoneMasked}</td>
+                <td>
+                  <MaskedPhone masked={link.phoneMasked} subjectType="user" subjectId={link.userId} />
+                </td>
                 <td>{t(`userStatuses.${link.status}`, { defaultValue: link.status })}</td>
                 <td>{link.via.map((via) => t(`linked.shared.${via}`)).join(t('queue.listSeparator'))}</td>
               </tr>

@@ -8,6 +8,7 @@ import { useReasonLabel } from '../moderation-queue/reasons';
 import { AccountActionForm } from './account-action-form';
 import { LinkedAccounts } from './linked-accounts';
 import { RiskSignalList } from './risk-signal-list';
+import { MaskedPhone } from '../reveal/masked-phone';
 
 /**
  * Everything about a seller a moderator weighs before acting on the account: its listings,
@@ -36,7 +37,9 @@ export function SellerPanel({ userId }: { userId: string }) {
         <dt>{t('detail.sellerNickname')}</dt>
         <dd>{user.nickname}</dd>
         <dt>{t('detail.sellerPhone')}</dt>
-        <dd className="phone">{user.phoneMasked}</dd>
+        <dd>
+          <MaskedPhone masked={user.phoneMasked} subjectType="user" subjectId={user.id} />
+        </dd>
         <dt>{t('detail.sellerStatus')}</dt>
         <dd>
           {t(`userStatuses.${user.status}`)}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListingDetail } from '../../../shared/ipc/views';
 import { RiskSignalList } from './risk-signal-list';
 import { SellerPanel } from './seller-panel';
+import { MaskedPhone } from '../reveal/masked-phone';
 
 /** The seller as the cache holds them (masked phone only), and the full seller panel on demand. */
 export function SellerSection({ seller }: { seller: ListingDetail['seller'] }) {
@@ -16,7 +17,9 @@ export function SellerSection({ seller }: { seller: ListingDetail['seller'] }) {
         <dt>{t('detail.sellerNickname')}</dt>
         <dd>{seller.nickname}</dd>
         <dt>{t('detail.sellerPhone')}</dt>
-        <dd className="phone">{seller.phoneMasked}</dd>
+        <dd>
+          <MaskedPhone masked={seller.phoneMasked} subjectType="user" subjectId={seller.id} />
+        </dd>
         <dt>{t('detail.sellerStatus')}</dt>
         <dd>{t(`userStatuses.${seller.status}`)}</dd>
         <dt>{t('seller.strikes')}</dt>

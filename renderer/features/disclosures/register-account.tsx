@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { RegisterAccount as RegisterAccountView } from '../../../shared/ipc/legal-views';
+import { MaskedPhone } from '../reveal/masked-phone';
 
 export type RegisterAccountRecord = z.infer<typeof RegisterAccountView>;
 
@@ -10,7 +11,7 @@ export function RegisterAccount({ userId, accounts }: { userId: string; accounts
   const account = accounts.find((a) => a.userId === userId);
   return (
     <span className="register-account">
-      {account?.nickname ?? t('disclosures.facts.unknownAccount')} {account?.phoneMasked && <span className="phone">{account.phoneMasked}</span>}{' '}
+      {account?.nickname ?? t('disclosures.facts.unknownAccount')} {account?.phoneMasked && <MaskedPhone masked={account.phoneMasked} subjectType="user" subjectId={userId} />}{' '}
       <code className="muted">{userId}</code>
     </span>
   );

@@ -6,6 +6,7 @@ import { useErrorMessage } from '../../i18n/error-message';
 import { usePriceFormat } from '../moderation-queue/listing-price';
 import { TextComparison } from './text-comparison';
 import { useClusterMembers } from './use-cluster-members';
+import { MaskedPhone } from '../reveal/masked-phone';
 
 type Cluster = ChannelOutput<'moderation:clusters'>['clusters'][number];
 
@@ -52,7 +53,7 @@ export function ClusterCard({ cluster, onBulk }: ClusterCardProps) {
                   <TextComparison base={n === 0 ? null : (base?.title ?? null)} text={member.title} />
                 </h3>
                 <p>
-                  {formatPrice(member.priceFen, member.priceUnit)} · <span className="phone">{member.contactPhoneMasked}</span> · {member.district}
+                  {formatPrice(member.priceFen, member.priceUnit)} · <MaskedPhone masked={member.contactPhoneMasked} subjectType="listing" subjectId={member.id} /> · {member.district}
                 </p>
                 <p className="listing-body">
                   <TextComparison base={n === 0 ? null : (base?.body ?? null)} text={member.body} />

@@ -5,6 +5,7 @@ import { useShanghaiTime } from '../../i18n/shanghai-time';
 import { shanghaiDay, shanghaiToday } from '../legal-area/legal-dates';
 import { useCalendarDate } from '../rights-tickets/calendar-date';
 import { holdExpiry } from './hold-expiry';
+import { MaskedPhone } from '../reveal/masked-phone';
 
 export type LegalHoldRow = z.infer<typeof HoldRow>;
 
@@ -44,7 +45,7 @@ export function HoldTable({ holds, canAct, onLift, onRenew }: HoldTableProps) {
             return (
               <tr key={hold.id} data-testid="hold-row" className={expiry && hold.active && expiry.urgency !== 'later' ? 'ticket-row urgency-due-soon' : 'ticket-row'}>
                 <td>
-                  {hold.account.nickname ?? t('disclosures.facts.unknownAccount')} {hold.account.phoneMasked && <span className="phone">{hold.account.phoneMasked}</span>}
+                  {hold.account.nickname ?? t('disclosures.facts.unknownAccount')} {hold.account.phoneMasked && <MaskedPhone masked={hold.account.phoneMasked} subjectType="user" subjectId={hold.userId} />}
                   <br />
                   <code className="muted">{hold.userId}</code>
                 </td>

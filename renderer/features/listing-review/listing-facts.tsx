@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Listing } from '../../../shared/platform/entities';
 import { useShanghaiTime } from '../../i18n/shanghai-time';
 import { usePriceFormat } from '../moderation-queue/listing-price';
+import { MaskedPhone } from '../reveal/masked-phone';
 
 export function ListingFacts({ listing }: { listing: Listing }) {
   const { t } = useTranslation();
@@ -16,7 +17,9 @@ export function ListingFacts({ listing }: { listing: Listing }) {
       <dt>{t('detail.location')}</dt>
       <dd>{t('detail.locationValue', { city: listing.city, district: listing.district })}</dd>
       <dt>{t('detail.contactPhone')}</dt>
-      <dd className="phone">{listing.contactPhoneMasked}</dd>
+      <dd>
+        <MaskedPhone masked={listing.contactPhoneMasked} subjectType="listing" subjectId={listing.id} />
+      </dd>
       <dt>{t('detail.createdAt')}</dt>
       <dd>
         <time dateTime={listing.createdAt}>{formatTime(listing.createdAt)}</time>

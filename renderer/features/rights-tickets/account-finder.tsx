@@ -7,6 +7,7 @@ import { useDesk } from '../../desk/desk-context';
 import { useErrorMessage } from '../../i18n/error-message';
 import { useShanghaiTime } from '../../i18n/shanghai-time';
 import { maskedPhoneQuery, type Account } from './intake-draft';
+import { MaskedPhone } from '../reveal/masked-phone';
 
 const searchKinds = ['phone', 'nickname', 'listing'] as const;
 type SearchKind = (typeof searchKinds)[number];
@@ -72,7 +73,7 @@ export function AccountFinder({ account, invalid, onChoose }: AccountFinderProps
     return (
       <div className="account-chosen" data-testid="account-chosen">
         <span>
-          {t('rights.intake.chosen')} <strong>{account.nickname}</strong> <span className="phone">{account.phoneMasked}</span>{' '}
+          {t('rights.intake.chosen')} <strong>{account.nickname}</strong> <MaskedPhone masked={account.phoneMasked} subjectType="user" subjectId={account.id} />{' '}
           <span className="muted">{t(`userStatuses.${account.status}`)}</span>
         </span>
         <button type="button" onClick={() => onChoose(null)}>
@@ -131,7 +132,7 @@ export function AccountFinder({ account, invalid, onChoose }: AccountFinderProps
               <button type="button" onClick={() => onChoose(match)}>
                 {t('rights.intake.choose')}
               </button>{' '}
-              <strong>{match.nickname}</strong> <span className="phone">{match.phoneMasked}</span>{' '}
+              <strong>{match.nickname}</strong> <MaskedPhone masked={match.phoneMasked} subjectType="user" subjectId={match.id} />{' '}
               <span className="muted">
                 {t(`userStatuses.${match.status}`)} · {t('rights.intake.registered', { time: formatTime(match.registeredAt) })}
               </span>

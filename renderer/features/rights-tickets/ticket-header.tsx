@@ -4,6 +4,7 @@ import type { RightsTicket } from '../../../shared/platform/rights-entities';
 import { useShanghaiTime } from '../../i18n/shanghai-time';
 import { formatBytes } from '../files/byte-size';
 import { DeadlineView } from './deadline-view';
+import { MaskedPhone } from '../reveal/masked-phone';
 
 /** Who asked what, for whom and when: everything the agent reads back to the caller. */
 export function TicketHeader({ ticket, deadline }: { ticket: RightsTicket; deadline: TicketDeadline | null }) {
@@ -21,7 +22,7 @@ export function TicketHeader({ ticket, deadline }: { ticket: RightsTicket; deadl
       <dl className="facts">
         <dt>{t('rights.detail.user')}</dt>
         <dd>
-          {ticket.userNickname} <span className="phone">{ticket.userPhoneMasked}</span>
+          {ticket.userNickname} <MaskedPhone masked={ticket.userPhoneMasked} subjectType="user" subjectId={ticket.userId} />
         </dd>
         <dt>{t('rights.detail.requester')}</dt>
         <dd>

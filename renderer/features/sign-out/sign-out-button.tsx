@@ -10,7 +10,7 @@ import { SignOutDialog, type UndeliveredChoice } from './sign-out-dialog';
  * Signing out never drops a decision silently: when the core reports undelivered ones, the
  * staff member chooses to deliver them first or keep them for the next sign-in.
  */
-export function SignOutButton({ onSignedOut }: { onSignedOut(): void }) {
+export function SignOutButton({ onSignedOut, testId = 'sign-out-button' }: { onSignedOut(): void; testId?: string }) {
   const { t } = useTranslation();
   const desk = useDesk();
   const errorMessage = useErrorMessage();
@@ -38,7 +38,7 @@ export function SignOutButton({ onSignedOut }: { onSignedOut(): void }) {
 
   return (
     <>
-      <button type="button" data-testid="sign-out-button" disabled={working && !undelivered} onClick={() => void signOut()}>
+      <button type="button" data-testid={testId} disabled={working && !undelivered} onClick={() => void signOut()}>
         {t('signOut.button')}
       </button>
       {error && !undelivered && (

@@ -1,5 +1,7 @@
 import type { PlatformContract } from '../../../../shared/platform/contract';
+import { signedInStaff } from '../../http/context';
 import type { Handler } from '../../http/router';
+import { appendAudit } from '../audit';
 import { userRecord, type UserRow } from '../records';
 
 const MAX_ACCOUNTS = 20;
@@ -36,5 +38,9 @@ export const findAccounts: Handler<PlatformContract['findAccounts']> = (ctx, { q
       .prepare('SELECT u.* FROM listings l JOIN users u ON u.id = l.seller_id WHERE l.id = ?')
       .all(query.listingId) as UserRow[];
   }
+  // A search reads personal data: the trail says how it was looked for and whom it found, never
+  // the search text (a masked phone or a nickname is itself personal data).
+  const by = query.phoneMasked !== undefined ? 'phoneMasked' : query.nickname !== undefined ? 'nickname' : 'listingId';
+  appendAudit(ctx.db, { at: ctx.now(), staffId: signedInStaff(ctx).id, action: 'rights.account_search', subject: null, detail: { by, found: rows.map((r) => r.id) } });
   return { accounts: rows.map(userRecord) };
 };
