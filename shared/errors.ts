@@ -93,6 +93,7 @@ export const deskErrorCodes = [
   'cache_unreadable',
   'forbidden_sender',
   'console_locked',
+  'disk_full',
 ] as const;
 
 export const DeskErrorCode = z.enum([...errorCodes, ...deskErrorCodes]);

@@ -11,6 +11,8 @@ import { allowedWhileLocked } from '../../shared/ipc/governance-views';
 import { createMediaFetcher } from './platform/media';
 import { SessionManager } from './session/session-manager';
 import { keychainVault, type CredentialVault } from './vault/credential-vault';
+import type { SimulatedDisk } from './cache-health/simulated-disk';
+import { needsReadableCache } from './cache-health/cache-gate';
 
 export interface DeskCoreOptions {
   /** The console's own state: per-account caches and outboxes, and who signed in last. */
@@ -24,6 +26,10 @@ export interface DeskCoreOptions {
   log?: (line: string) => void;
   /** The State Council holiday schedules (resources/calendar); found beside the code when not given. */
   calendarDir?: string;
+  /** TEST ONLY: caps the growth of the database files so tests can fill the "disk" (see SimulatedDisk). */
+  simulatedDisk?: SimulatedDisk;
+  /** How long the platform client waits for an answer before retrying (15 s by default); chaos tests shorten it. */
+  platformTimeoutMs?: number;
 }
 
 export interface DeskCore {
@@ -47,7 +53,10 @@ export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore
     events,
     pollMs: options.pollMs ?? 5_000,
     log,
+    simulatedDisk: options.simulatedDisk,
+    platformTimeoutMs: options.platformTimeoutMs,
   });
+  if (options.simulatedDisk) log('core: WARNING: simulated disk limits are active (a test option; never set in production)');
   const fetchers = new Map<string, ReturnType<typeof createMediaFetcher>>();
   const handlers: HandlerTable = createHandlers({
     session,
@@ -69,13 +78,18 @@ export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore
       }
       const admission = admit(channelName, rawInput, session.status());
       if (!admission.ok) return { ok: false, error: admission.error };
+      const workspace = session.status().state === 'signed_in' ? session.workspace() : null;
+      if (workspace?.health.current() === 'cache_unreadable' && needsReadableCache(admission.channel)) {
+        return { ok: false, error: { code: 'cache_unreadable', message: 'the local cache is damaged; rebuild it from the platform (cache:rebuild)' } };
+      }
       try {
         const handler = handlers[admission.channel] as (input: unknown) => unknown;
         const output = await handler(admission.input);
         // Our own answers are checked too: a handler that drifts from the contract is a bug to see.
         return { ok: true, output: ipcChannels[admission.channel].output.parse(output) };
       } catch (error) {
-        const deskError = asDeskError(error);
+        // A full disk or a damaged file is named as such (and shown in the sync status), never 'internal'.
+        const deskError = asDeskError(workspace?.noticeStorageFailure(error) ?? error);
         if (deskError.code === 'internal') log(`core: ${channelName} failed: ${(error as Error).stack ?? String(error)}`);
         return { ok: false, error: deskError };
       }

@@ -6,6 +6,7 @@ import { moderationHandlers } from './moderation/moderation-handlers';
 import { rightsHandlers } from './rights/rights-handlers';
 import { legalHandlers } from './legal/legal-handlers';
 import { governanceHandlers } from './governance/governance-handlers';
+import { quarantineEntries } from './cache/quarantine-reads';
 import type { WorkingCalendar } from '../../shared/calendar';
 import type { SessionManager } from './session/session-manager';
 
@@ -33,10 +34,7 @@ export function createHandlers({ session, fetchImage, calendar, dataDir, log }: 
     if (!signedIn) throw new DeskFailure('not_signed_in', 'sign in first');
     return signedIn;
   };
-  const syncStatus = () => {
-    const ws = workspace();
-    return { ...ws.sync.current(), pendingOutbox: ws.outbox.undeliveredCount() };
-  };
+  const syncStatus = () => workspace().syncStatus();
 
   return {
     'session:status': () => session.status(),
@@ -50,6 +48,8 @@ export function createHandlers({ session, fetchImage, calendar, dataDir, log }: 
       void ws.delivery.kick();
       return { started: true };
     },
+    'sync:quarantine': () => quarantineEntries(workspace().replica.db),
+    'cache:rebuild': () => session.rebuildCache(),
     ...moderationHandlers({ workspace, staff }),
     ...accountHandlers(workspace),
     ...rightsHandlers({ workspace, calendar }),

@@ -355,7 +355,7 @@ describe('relayCoreEvent', () => {
   const target = () => ({ isDestroyed: vi.fn(() => false), send: vi.fn() });
   const samples: Record<string, unknown> = {
     'session:changed': statusOf(signedOut),
-    'sync:progress': { phase: 'idle', done: 0, total: null, lastSyncedAt: null, online: true, pendingOutbox: 0, quarantined: 0 },
+    'sync:progress': { phase: 'idle', done: 0, total: null, lastSyncedAt: null, online: true, pendingOutbox: 0, quarantined: 0, degraded: null, cacheProblem: null },
     'cache:changed': { entityTypes: ['listing'] },
     'outbox:changed': { pending: 0 },
   };

@@ -9,7 +9,8 @@ import { startSandbox } from './server';
  */
 const usage = `usage: npm run sandbox -- [--port N] [--data DIR] [--listings N] [--seed N] [--anchor YYYY-MM-DD]
                           [--staff-password PW] [--claim-ttl SECONDS] [--access-ttl SECONDS]
-                          [--seed-database FILE]   (start an empty data folder from a ready database)`;
+                          [--seed-database FILE]   (start an empty data folder from a ready database)
+                          [--faults]               (fault mode for reliability tests: PUT /__faults takes a plan)`;
 
 function positiveInt(name: string, text: string | undefined, fallback: number, min = 1): number {
   if (text === undefined) return fallback;
@@ -35,6 +36,7 @@ async function main() {
         'seed-database': { type: 'string' },
         'claim-ttl': { type: 'string' },
         'access-ttl': { type: 'string' },
+        faults: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -59,11 +61,13 @@ async function main() {
     anchor,
     staffPassword: values['staff-password'],
     seedDatabase: values['seed-database'],
+    faults: values.faults === true,
     settings: {
       claimTtlSeconds: positiveInt('claim-ttl', values['claim-ttl'], 600),
       accessTtlSeconds: positiveInt('access-ttl', values['access-ttl'], 900),
     },
   });
+  if (values.faults) console.error('fault mode on: PUT /__faults takes a fault plan');
   for (const account of sandbox.staff) console.log(`staff ${account.role} ${account.username} ${account.password}`);
   console.log(`sandbox listening on ${sandbox.url}`);
   const stop = () => {

@@ -7,7 +7,9 @@ import { buildOpenApiDocument } from '../../shared/platform/openapi';
 import type { PlatformSettings, RequestContext } from './http/context';
 import { ApiFailure } from './http/failure';
 import { handlers } from './http/handlers';
-import { bodyLimitOf, compileRoutes, matchRoute, parseInput, readJsonBody, sendFailure, sendJson } from './http/router';
+import { bodyLimitOf, compileRoutes, matchRoute, parseInput, parseJsonBody, readBodyText, readJsonBody, sendFailure, sendJson } from './http/router';
+import { FaultInjector } from './faults/fault-injector';
+import { FAULTS_PATH, serveFaultControl } from './faults/fault-routes';
 import { listingImageSvg } from './media';
 import { authenticate } from './services/auth';
 import { ensureDemoStaff, type DemoAccount } from './services/demo-staff';
@@ -30,6 +32,8 @@ export interface SandboxOptions {
   seedDatabase?: string;
   /** Checks every answer against the contract; off only for benchmarks. */
   validateResponses?: boolean;
+  /** Fault mode for reliability tests: `PUT /__faults` takes a FaultPlan. Never on in the app. */
+  faults?: boolean;
   now?: () => Date;
 }
 
@@ -63,6 +67,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const routes = compileRoutes();
   const validateResponses = options.validateResponses ?? true;
   const openApi = JSON.stringify(buildOpenApiDocument(platformApiVersion));
+  const faults = options.faults ? new FaultInjector() : null;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
@@ -78,8 +83,19 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       else sendFailure(res, new ApiFailure('not_found', 'no such image'));
       return;
     }
+    if (faults && url.pathname === FAULTS_PATH) return serveFaultControl(faults, req, res);
     const matched = matchRoute(routes, method, url.pathname);
     if (!matched) throw new ApiFailure('not_found', `no route ${method} ${url.pathname}`);
+    if (!faults) return respond(req, res, url, matched, undefined);
+    // Under a plan the body is read first: a retried call is recognised by it (a decision by its key).
+    const bodyText = matched.route.endpoint.body ? await readBodyText(req, bodyLimitOf(matched.route.name)) : '';
+    const fault = faults.httpFault(matched.route.name, req, bodyText);
+    if (fault) return faults.answer(fault, req, res, () => respond(req, res, url, matched, bodyText));
+    return respond(req, res, url, matched, bodyText);
+  }
+
+  /** Authenticates, parses, runs the handler and answers; `bodyText` when the body was already read. */
+  async function respond(req: IncomingMessage, res: ServerResponse, url: URL, matched: NonNullable<ReturnType<typeof matchRoute>>, bodyText: string | undefined) {
     const { route, params } = matched;
     const ctx: RequestContext = { db, now, settings, staff: null };
     if (route.endpoint.access.kind !== 'public') {
@@ -89,13 +105,21 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         throw new ApiFailure('forbidden_scope', `${route.name} needs scope ${access.scope}, which your roles do not grant`);
       }
     }
-    const body = route.endpoint.body ? await readJsonBody(req, bodyLimitOf(route.name)) : undefined;
+    if (route.name === 'listChanges' && faults?.takeCursorReset()) {
+      throw new ApiFailure('cursor_reset', 'injected fault: the change feed was reset; start again without a cursor', { path: 'query.cursor' });
+    }
+    const body = !route.endpoint.body ? undefined : bodyText !== undefined ? parseJsonBody(bodyText) : await readJsonBody(req, bodyLimitOf(route.name));
     const input = parseInput(route.endpoint, params, url.searchParams, body);
     const handler = handlers[route.name] as (c: RequestContext, i: unknown) => unknown;
     const output = handler(ctx, input);
     if (validateResponses) {
       const checked = route.endpoint.output.safeParse(output);
       if (!checked.success) throw new Error(`${route.name} produced an answer outside the contract: ${checked.error.message}`);
+    }
+    // Corrupted after the contract check on purpose: the point is a record the contract forbids.
+    if (route.name === 'listChanges' && faults) {
+      const page = output as { changes: { record: unknown }[] };
+      page.changes = faults.corruptChanges(page.changes);
     }
     sendJson(res, 200, output);
   }
@@ -119,6 +143,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     db,
     close: () =>
       new Promise<void>((resolve) => {
+        faults?.dispose();
         server.closeAllConnections();
         server.close(() => {
           db.close();

@@ -9,6 +9,7 @@ import { LegalArea } from '../features/legal-area/legal-area';
 import { ModerationQueuePage } from '../features/moderation-queue/moderation-queue-page';
 import { RightsArea } from '../features/rights-tickets/rights-area';
 import { SyncStatusBar } from '../features/sync-status/sync-status-bar';
+import { CacheProblemBanner } from '../features/cache-health/cache-problem-banner';
 import { AppHeader } from './app-header';
 import { AreaPlaceholder } from './area-placeholder';
 import { areasFor, homeArea, isBuilt, type AreaId, type BuiltArea } from './areas';
@@ -51,6 +52,7 @@ export function Shell({ session, staff, onSignedOut }: ShellProps) {
             ))}
           </ul>
         </nav>
+        <CacheProblemBanner />
         <main className="app-main">
           {Page && <Page />}
           {current !== undefined && !isBuilt(current) && <AreaPlaceholder area={current} />}

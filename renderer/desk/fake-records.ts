@@ -162,6 +162,8 @@ export function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
     online: true,
     pendingOutbox: 0,
     quarantined: 0,
+    degraded: null,
+    cacheProblem: null,
     ...overrides,
   };
 }

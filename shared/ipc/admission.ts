@@ -1,4 +1,5 @@
 import { issuePath, type DeskError } from '../errors';
+import { illFormedTextPath } from '../well-formed-text';
 import { ipcChannels, type ChannelName } from './contract';
 import type { SessionStatus } from './views';
 
@@ -28,6 +29,12 @@ export function admit(channelName: string, rawInput: unknown, session: Pick<Sess
     const issue = parsed.error.issues[0]!;
     const path = issuePath('input', issue.path);
     return { ok: false, error: { code: 'invalid_input', message: `${path}: ${issue.message}`, path } };
+  }
+  // Valid JSON, valid to the schema, yet not text: refused here, before it reaches a URL or a database.
+  const illFormed = illFormedTextPath(parsed.data);
+  if (illFormed) {
+    const path = issuePath('input', illFormed);
+    return { ok: false, error: { code: 'invalid_input', message: `${path}: text is not well-formed Unicode (a lone surrogate)`, path } };
   }
   return { ok: true, channel: channelName, input: parsed.data };
 }

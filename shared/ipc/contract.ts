@@ -6,7 +6,7 @@ import { ExportedFile as GovernanceFile } from './legal-views';
 import {
   AuditExportRequest, AuditQuery, AuditRow, ChainVerification, ConsoleSettings, Revealed, RevealRequest, RevealTarget, RoleChange, StaffMember,
 } from './governance-views';
-import { ListingDetail, OutboxEntry, SessionStatus, SyncStatus } from './views';
+import { ListingDetail, OutboxEntry, QuarantineEntry, SessionStatus, SyncStatus } from './views';
 import {
   AccountActionRequest, AccountGroupActionRequest, AccountGroupResult, BulkRequest, BulkResult, DuplicateClusterView, ModerationDashboard, ModerationQueuePage,
   ModerationQueueQuery, SellerPanel,
@@ -85,6 +85,9 @@ export const ipcChannels = {
   }),
   'sync:status': channel({ input: none, output: SyncStatus, access: 'signed_in' }),
   'sync:now': channel({ input: none, output: z.object({ started: z.boolean() }), access: 'signed_in' }),
+  'sync:quarantine': channel({ input: none, output: z.object({ entries: z.array(QuarantineEntry), total: z.number().int().nonnegative() }), access: 'signed_in' }),
+  /** Throws the local cache away and syncs it again from the platform; the outbox, kept in its own file, is untouched. */
+  'cache:rebuild': channel({ input: none, output: z.object({ started: z.boolean() }), access: 'signed_in' }),
   'moderation:queue': channel({ input: ModerationQueueQuery.strict(), output: ModerationQueuePage, access: moderators }),
   /** Several listings from the cache at once (a cluster side by side); reading claims nothing. */
   'moderation:listings': channel({

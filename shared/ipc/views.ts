@@ -31,6 +31,13 @@ export const SyncStatus = z.object({
   online: z.boolean(),
   pendingOutbox: z.number().int().nonnegative(),
   quarantined: z.number().int().nonnegative(),
+  /**
+   * The platform answers, but with errors or too slowly, and the core is retrying: the code of
+   * the last failure and since when. Null while calls succeed (and while simply offline).
+   */
+  degraded: z.object({ since: z.iso.datetime(), code: z.string() }).nullable(),
+  /** The local cache cannot be written (disk full) or read (damaged): the console says so and offers a rebuild. */
+  cacheProblem: z.enum(['disk_full', 'cache_unreadable']).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -70,3 +77,18 @@ export const ListingDetail = z.object({
   cluster: DuplicateClusterView.nullable(),
 });
 export type ListingDetail = z.infer<typeof ListingDetail>;
+
+/** A change-feed record the core could not accept, kept aside with why, instead of landing. */
+export const QuarantineEntry = z.object({
+  id: z.number().int().positive(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  reason: z.string(),
+  path: z.string(),
+  /** The start of the record as received (at most 300 characters), for whoever investigates. */
+  preview: z.string(),
+  quarantinedAt: z.iso.datetime(),
+  /** When a good version of the same record landed; the entry is kept as history, no longer a problem. */
+  resolvedAt: z.iso.datetime().nullable(),
+});
+export type QuarantineEntry = z.infer<typeof QuarantineEntry>;

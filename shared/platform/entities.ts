@@ -112,20 +112,24 @@ export const Claim = z.object({
 });
 export type Claim = z.infer<typeof Claim>;
 
+/**
+ * Bounded as the requests that create decisions are (a bulk item's key is its batch id and listing
+ * id), so a record no request could have made — a 100,000-character key — is quarantined, not cached.
+ */
 export const Decision = z.object({
   id: Id,
-  idempotencyKey: z.string(),
+  idempotencyKey: z.string().max(200),
   listingId: Id,
   action: ModerationAction,
-  reasonCode: z.string().nullable(),
-  note: z.string(),
-  notice: z.string(),
+  reasonCode: z.string().max(64).nullable(),
+  note: z.string().max(2000),
+  notice: z.string().max(2000),
   staffId: Id,
-  staffName: z.string(),
+  staffName: z.string().max(100),
   basedOnVersion: z.number().int().positive(),
   decidedAt: Timestamp,
   /** Set when the decision was part of a bulk action. */
-  batchId: z.string().nullable(),
+  batchId: z.string().max(100).nullable(),
   /** Set when it was undone within its window, with who undid it. */
   undoneAt: Timestamp.nullable(),
   undoneBy: Id.nullable(),

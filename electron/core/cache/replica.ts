@@ -67,6 +67,8 @@ export class Replica {
       quarantine: db.prepare(`
         INSERT INTO quarantine (entity_type, entity_id, reason, path, raw, quarantined_at)
         VALUES (@entityType, @entityId, @reason, @path, @raw, @at)`),
+      resolveQuarantined: db.prepare('UPDATE quarantine SET resolved_at = ? WHERE entity_type = ? AND entity_id = ? AND resolved_at IS NULL'),
+      openQuarantined: db.prepare('SELECT count(*) AS n FROM quarantine WHERE resolved_at IS NULL'),
       saveCursor: db.prepare('UPDATE sync_state SET cursor = ?, last_synced_at = ? WHERE id = 1'),
       state: db.prepare('SELECT cursor, last_synced_at FROM sync_state WHERE id = 1'),
     };
@@ -105,13 +107,21 @@ export class Replica {
    * One feed page lands whole or not at all: its good changes, its quarantined ones and the
    * cursor after it commit together, so a crash at any point resumes without loss or repeats.
    */
-  commitPage(changes: readonly Change[], quarantined: readonly QuarantinedChange[], cursor: string, at: Date): void {
-    this.db.transaction(() => {
-      for (const change of changes) this.apply(change);
+  commitPage(changes: readonly Change[], quarantined: readonly QuarantinedChange[], cursor: string, at: Date): { resolved: number } {
+    return this.db.transaction(() => {
+      let resolved = 0;
+      // Checked once per page: while nothing is open (the usual case) no change pays for the lookup.
+      const anyOpen = (this.statements.openQuarantined.get() as { n: number }).n > 0;
+      for (const change of changes) {
+        this.apply(change);
+        // A good version of a quarantined record has arrived: the entry stays as history, resolved.
+        if (anyOpen) resolved += this.statements.resolveQuarantined.run(at.toISOString(), change.entityType, change.id).changes;
+      }
       for (const q of quarantined) {
         this.statements.quarantine.run({ ...q, raw: JSON.stringify(q.raw) ?? 'undefined', at: at.toISOString() });
       }
       this.statements.saveCursor.run(cursor, at.toISOString());
+      return { resolved };
     })();
   }
 
@@ -144,8 +154,9 @@ export class Replica {
     })();
   }
 
+  /** Quarantined records no good version has replaced yet: the ones still worth someone's attention. */
   quarantinedCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM quarantine').get() as { n: number }).n;
+    return (this.statements.openQuarantined.get() as { n: number }).n;
   }
 
   quarantined(): (QuarantinedChange & { id: number; quarantinedAt: string })[] {

@@ -21,7 +21,7 @@ describe('outbox delivery', () => {
     const clock = { now: new Date() };
     const online: boolean[] = [];
     const delivery = () =>
-      new OutboxDelivery(outbox.store, () => client, { delivered: () => undefined, changed: () => undefined, connectivity: (o) => online.push(o) }, () => clock.now);
+      new OutboxDelivery(outbox.store, () => client, { delivered: () => undefined, changed: () => undefined, connectivity: (o) => online.push(o), stalled: () => undefined }, () => clock.now);
 
     await sandbox.close();
     const a = outbox.store.enqueue({ listingId: first!.id, action: 'approve', reasonCode: null, note: '', basedOnVersion: first!.version }, clock.now);
@@ -64,7 +64,7 @@ describe('outbox delivery', () => {
       const outbox = openOutbox(folder.path);
       const client = await signedInClient(sandbox.url, 'mod.chen');
       const entry = outbox.store.enqueue({ listingId: target!.id, action: 'reject', reasonCode: 'spam', note: '', basedOnVersion: target!.version }, new Date());
-      const delivery = new OutboxDelivery(outbox.store, () => client, { delivered: () => undefined, changed: () => undefined, connectivity: () => undefined });
+      const delivery = new OutboxDelivery(outbox.store, () => client, { delivered: () => undefined, changed: () => undefined, connectivity: () => undefined, stalled: () => undefined });
       await delivery.kick();
       delivery.stop();
       const refused = outbox.store.get(entry.id)!;
@@ -97,7 +97,7 @@ describe('outbox delivery', () => {
       outbox.db.close();
       outbox = openOutbox(folder.path);
       expect(outbox.store.get(entry.id)?.state).toBe('pending');
-      const authed = new OutboxDelivery(outbox.store, () => client, { delivered: () => undefined, changed: () => undefined, connectivity: () => undefined });
+      const authed = new OutboxDelivery(outbox.store, () => client, { delivered: () => undefined, changed: () => undefined, connectivity: () => undefined, stalled: () => undefined });
       await authed.kick();
       authed.stop();
       expect(outbox.store.get(entry.id)?.state).toBe('delivered');
@@ -106,6 +106,38 @@ describe('outbox delivery', () => {
       folder.remove();
     } finally {
       await sandbox.close();
+    }
+  });
+  it('reports a pass that cannot write to the outbox (disk full) instead of rejecting from its timer, and keeps the decision', async () => {
+    const folder = temporaryFolder();
+    const outbox = openOutbox(folder.path);
+    const entry = outbox.store.enqueue({ listingId: 'lst_0000001', action: 'approve', reasonCode: null, note: '', basedOnVersion: 1 }, new Date());
+    // SQLite's own limit makes the next page allocation fail with SQLITE_FULL, as a full disk would.
+    outbox.db.exec('CREATE TABLE filler (x BLOB)');
+    outbox.db.pragma(`max_page_count = ${outbox.db.pragma('page_count', { simple: true }) as number}`);
+    const stalled: unknown[] = [];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const failing = { call: async () => { throw new Error('never reached'); } } as never;
+      const delivery = new OutboxDelivery(outbox.store, () => failing, { delivered: () => undefined, changed: () => undefined, connectivity: () => undefined, stalled: (e) => { stalled.push(e); } });
+      const original = outbox.store.markDelivering.bind(outbox.store);
+      outbox.store.markDelivering = (id: number) => {
+        outbox.db.prepare('INSERT INTO filler VALUES (?)').run(Buffer.alloc(64 * 1024));
+        original(id);
+      };
+      await expect(delivery.kick()).resolves.toBeUndefined();
+      delivery.stop();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(stalled).toHaveLength(1);
+      expect(String((stalled[0] as { code?: string }).code)).toMatch(/SQLITE_FULL/);
+      expect(unhandled).toEqual([]);
+      expect(outbox.store.get(entry.id)).toMatchObject({ state: 'pending' });
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      outbox.db.close();
+      folder.remove();
     }
   });
 });

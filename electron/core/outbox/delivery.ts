@@ -8,6 +8,8 @@ export interface DeliveryEvents {
   delivered(listing: Listing): void;
   changed(): void;
   connectivity(online: boolean): void;
+  /** The outbox itself could not be written (a full disk): the pass stopped and is tried again later. */
+  stalled(error: unknown): void;
 }
 
 /** Failures of the session, not of the decision: it waits for a good token instead of being refused. */
@@ -36,7 +38,11 @@ export class OutboxDelivery {
   /** Runs a delivery pass soon; concurrent requests share one pass. */
   kick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    this.running ??= this.deliverDue().finally(() => {
+    // A pass that cannot write to the outbox (disk full) must not become an unhandled rejection
+    // from a timer: it is reported, and the next pass comes on schedule.
+    this.running ??= this.deliverDue().catch((error: unknown) => {
+      this.events.stalled(error);
+    }).finally(() => {
       this.running = null;
       this.scheduleNext();
     });

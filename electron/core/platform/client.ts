@@ -4,6 +4,7 @@ import { ApiErrorBody } from '../../../shared/errors';
 import { platformContract, type EndpointName, type PlatformContract } from '../../../shared/platform/contract';
 import { fillPath, type CallInput, type Output } from '../../../shared/platform/endpoint';
 import { DeskFailure } from '../errors';
+import { degradedCodeOfNetworkError, PlatformHealth } from './platform-health';
 
 /** Where the client gets an access token, and how it gets a new one after a 401. */
 export interface AccessTokens {
@@ -26,9 +27,14 @@ export interface PlatformClientOptions {
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** How long calls must go without a failure before a degraded platform counts as healthy again. */
+  calmMs?: number;
 }
 
 export const defaultRetry: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 8_000 };
+
+/** How long the client waits for an answer before it gives up on that try and retries. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -57,7 +63,7 @@ export type PlatformClient = ReturnType<typeof createPlatformClient>;
 export function createPlatformClient(options: PlatformClientOptions) {
   const http: AxiosInstance = axios.create({
     baseURL: options.baseUrl,
-    timeout: options.timeoutMs ?? 15_000,
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     validateStatus: () => true,
     adapter: 'http',
     // Our own answers are small; a platform that streams megabytes at us is misbehaving.
@@ -67,6 +73,9 @@ export function createPlatformClient(options: PlatformClientOptions) {
   const policy = options.retry ?? defaultRetry;
   const sleep = options.sleep ?? wait;
   const random = options.random ?? Math.random;
+  const health = new PlatformHealth(options.calmMs);
+  /** Retry-After binds the whole client: no call of ours may go out before it, not only the one refused. */
+  let notBefore = 0;
 
   async function send(name: EndpointName, input: Partial<CallInput<PlatformContract[EndpointName]>>) {
     const endpoint = platformContract[name];
@@ -81,6 +90,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
       });
     } catch (error) {
       const detail = axios.isAxiosError(error) ? (error.code ?? error.message) : String(error);
+      health.failed(degradedCodeOfNetworkError(axios.isAxiosError(error) ? error.code : undefined));
       throw new DeskFailure('platform_unreachable', `platform ${options.baseUrl} unreachable (${detail})`);
     }
   }
@@ -103,10 +113,19 @@ export function createPlatformClient(options: PlatformClientOptions) {
     answer: z.ZodType<unknown> = platformContract[name].output,
   ): Promise<Output<PlatformContract[K]>> {
     let renewed = false;
+    let waitedOut = false;
     for (let attempt = 0; ; attempt += 1) {
       let failure: DeskFailure;
+      // This call already slept through its own Retry-After; the gate is for the calls beside it.
+      const wait = waitedOut ? 0 : notBefore - Date.now();
+      // A platform that asks for a long pause gets it without this call hanging on: the caller reschedules.
+      if (wait > policy.maxDelayMs) throw new DeskFailure('rate_limited', `platform asked for a pause of ${wait} ms`, { retryAfterMs: wait });
+      if (wait > 0) await sleep(wait);
       try {
         const response = await send(name, input);
+        if (response.status >= 500) health.failed('server_error');
+        else if (response.status === 429) health.failed('rate_limited');
+        else health.answered();
         if (response.status >= 200 && response.status < 300) {
           const parsed = answer.safeParse(response.data);
           if (!parsed.success) {
@@ -118,7 +137,10 @@ export function createPlatformClient(options: PlatformClientOptions) {
           return parsed.data as Output<PlatformContract[K]>;
         }
         failure = failureOf(response);
-        const expired = failure.code === 'token_expired' || failure.code === 'token_invalid';
+        if (response.status === 429) notBefore = Math.max(notBefore, Date.now() + (failure.extra.retryAfterMs ?? 0));
+        // A missing token is renewable too: a core that resumed while the platform was unreachable
+        // has its refresh token in the vault but no access token yet.
+        const expired = failure.code === 'token_expired' || failure.code === 'token_invalid' || failure.code === 'token_missing';
         if (response.status === 401 && expired && !renewed && options.tokens && platformContract[name].access.kind !== 'public') {
           renewed = true;
           await options.tokens.renew();
@@ -130,10 +152,17 @@ export function createPlatformClient(options: PlatformClientOptions) {
         if (!(error instanceof DeskFailure) || !error.transient || error.code === 'platform_invalid_response') throw error;
         failure = error;
       }
-      if (attempt + 1 >= policy.attempts) throw failure;
-      await sleep(failure.extra.retryAfterMs ?? backoffDelay(policy, attempt, random));
+      const delay = failure.extra.retryAfterMs ?? backoffDelay(policy, attempt, random);
+      if (attempt + 1 >= policy.attempts || delay > policy.maxDelayMs) throw failure;
+      waitedOut = failure.extra.retryAfterMs !== undefined;
+      await sleep(delay);
     }
   }
 
-  return { call, baseUrl: options.baseUrl };
+  return {
+    call,
+    baseUrl: options.baseUrl,
+    /** Whether the platform is answering with errors or too slowly, and since when; null when healthy or unreachable. */
+    health: () => health.current(),
+  };
 }

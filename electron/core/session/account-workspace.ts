@@ -1,4 +1,8 @@
-import type { OutboxEntry } from '../../../shared/ipc/views';
+import type { OutboxEntry, SyncStatus } from '../../../shared/ipc/views';
+import { CacheHealth } from '../cache-health/cache-health';
+import type { SimulatedDisk } from '../cache-health/simulated-disk';
+import { storageFailure } from '../cache-health/storage-failure';
+import type { DeskFailure } from '../errors';
 import { cacheMigrations } from '../cache/migrations';
 import { queueKinds } from '../../../shared/ipc/moderation-views';
 import { recordQueueSnapshot, type QueueSizes } from '../cache/moderation-reads';
@@ -28,7 +32,9 @@ export class AccountWorkspace {
   readonly sync: SyncEngine;
   readonly delivery: OutboxDelivery;
   readonly clusters: ClusterCache;
+  readonly health: CacheHealth;
   private lastSnapshotAt = 0;
+  private started = false;
   private readonly cacheDb: SqliteDb;
   private readonly outboxDb: SqliteDb;
 
@@ -37,43 +43,60 @@ export class AccountWorkspace {
     platformUrl: string,
     tokens: SessionTokens,
     private readonly events: CoreEvents,
-    options: { pollMs: number; log: (line: string) => void },
+    options: { pollMs: number; log: (line: string) => void; simulatedDisk?: SimulatedDisk; platformTimeoutMs?: number },
   ) {
-    this.client = createPlatformClient({ baseUrl: platformUrl, tokens });
+    this.client = createPlatformClient({ baseUrl: platformUrl, tokens, timeoutMs: options.platformTimeoutMs });
     this.outboxDb = openMigrated(outboxFile(folder), outboxMigrations, 'outbox');
-    try {
-      this.cacheDb = openMigrated(cacheFile(folder), cacheMigrations, 'cache');
-    } catch (error) {
-      this.outboxDb.close();
-      throw error;
-    }
-    this.replica = new Replica(this.cacheDb);
-    this.replica.flags.groupUngroupedListings();
+    options.simulatedDisk?.attach('outbox', this.outboxDb);
+    this.health = new CacheHealth({
+      folder,
+      cache: () => this.cacheDb,
+      outbox: this.outboxDb,
+      changed: (problem) => this.cacheProblemChanged(problem),
+      log: options.log,
+    });
+    ({ db: this.cacheDb, replica: this.replica } = this.openCache(options.simulatedDisk));
     this.clusters = new ClusterCache(this.cacheDb);
     this.outbox = new OutboxStore(this.outboxDb);
     this.sync = new SyncEngine(
       this.replica,
       () => this.client,
       {
-        progress: (status) => events.emit('sync:progress', { ...status, pendingOutbox: this.outbox.undeliveredCount() }),
+        progress: (status) => events.emit('sync:progress', { ...status, pendingOutbox: this.outbox.undeliveredCount(), cacheProblem: this.health.current() }),
         cacheChanged: (entityTypes) => this.cacheChanged(entityTypes, { afterSync: true }),
-        unexpected: (error) => options.log(`sync failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+        unexpected: (error) => {
+          // A full disk or a damaged cache is a state the console shows, not a bug to log every poll.
+          if (this.noticeStorageFailure(error)) return;
+          options.log(`sync failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        },
       },
       { pollMs: options.pollMs },
     );
     this.delivery = new OutboxDelivery(this.outbox, () => this.client, {
       delivered: (listing) => {
-        this.replica.applyListing(listing);
+        try {
+          this.replica.applyListing(listing);
+        } catch (error) {
+          // The platform has the decision; the feed brings the listing once the cache can take
+          // it. Rethrowing would make delivery record a delivered decision as refused.
+          if (!this.noticeStorageFailure(error)) throw error;
+        }
         this.cacheChanged(['listing']);
       },
       changed: () => this.outboxChanged(),
       connectivity: (online) => {
         if (online && !this.sync.current().online) void this.sync.syncNow();
       },
+      stalled: (error) => {
+        if (!this.noticeStorageFailure(error)) options.log(`delivery stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      },
     });
   }
 
   start(): void {
+    this.started = true;
+    // A damaged cache is not synced into; the rebuild starts a fresh one. Delivery goes on: the outbox is its own file.
+    if (this.health.current() === 'cache_unreadable') this.sync.stop();
     void this.sync.syncNow();
     void this.delivery.kick();
   }
@@ -94,6 +117,50 @@ export class AccountWorkspace {
       recordQueueSnapshot(this.cacheDb, new Date(now), Object.fromEntries(queueKinds.map((q) => [q, summary(this.cacheDb, q, context).size])) as QueueSizes);
     }
     this.events.emit('cache:changed', { entityTypes });
+  }
+
+  /**
+   * Opens the cache with a quick_check. A damaged one is left on disk for the rebuild to set
+   * aside, and an empty in-memory stand-in takes its place so the outbox and the session keep
+   * working; the core's gate keeps channels that read the cache from answering with it.
+   */
+  private openCache(simulatedDisk: SimulatedDisk | undefined): { db: SqliteDb; replica: Replica } {
+    let db: SqliteDb | undefined;
+    try {
+      db = openMigrated(cacheFile(this.folder), cacheMigrations, 'cache', { quickCheck: true });
+      simulatedDisk?.attach('cache', db);
+      const replica = new Replica(db);
+      replica.flags.groupUngroupedListings();
+      return { db, replica };
+    } catch (error) {
+      if (db?.open) db.close();
+      const failure = storageFailure(error);
+      if (failure?.code !== 'cache_unreadable') {
+        this.outboxDb.close();
+        throw error;
+      }
+      this.health.unreadableAtOpen(failure.message);
+      const standIn = openMigrated(':memory:', cacheMigrations, 'cache stand-in');
+      return { db: standIn, replica: new Replica(standIn) };
+    }
+  }
+
+  /** Records a full disk or a damaged cache wherever it surfaced; returns the failure to answer with, or null if it was not one. */
+  noticeStorageFailure(error: unknown): DeskFailure | null {
+    const failure = storageFailure(error);
+    if (failure) this.health.noticed(failure);
+    return failure;
+  }
+
+  /** The sync status as the renderer sees it: the engine's, the outbox count and the cache's health. */
+  syncStatus(): SyncStatus {
+    return { ...this.sync.current(), pendingOutbox: this.outbox.undeliveredCount(), cacheProblem: this.health.current() };
+  }
+
+  private cacheProblemChanged(problem: string | null): void {
+    if (!this.started) return;
+    if (problem === 'cache_unreadable') this.sync.stop();
+    this.events.emit('sync:progress', this.syncStatus());
   }
 
   /** The outbox row as the renderer sees it: without the internal draft and schedule. */

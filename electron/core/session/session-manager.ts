@@ -4,7 +4,9 @@ import type { CoreEvents } from '../core-events';
 import { DeskFailure } from '../errors';
 import { createPlatformClient } from '../platform/client';
 import type { CredentialVault, VaultAccount } from '../vault/credential-vault';
-import { accountFolder, readDeskState, writeDeskState } from './account-files';
+import { accountFolder, cacheFile, readDeskState, removeDatabase, writeDeskState } from './account-files';
+import { setDamagedCacheAside } from '../cache-health/damaged-cache';
+import type { SimulatedDisk } from '../cache-health/simulated-disk';
 import { AccountWorkspace } from './account-workspace';
 import { SessionTokens } from './session-tokens';
 
@@ -16,6 +18,9 @@ export interface SessionOptions {
   events: CoreEvents;
   pollMs: number;
   log: (line: string) => void;
+  /** Test only: see SimulatedDisk. */
+  simulatedDisk?: SimulatedDisk;
+  platformTimeoutMs?: number;
 }
 
 interface SignedIn {
@@ -103,14 +108,45 @@ export class SessionManager {
   }
 
   private open(account: VaultAccount, staff: StaffProfile, lastSignInAt: string | null, tokens: SessionTokens, locked = false): void {
-    const workspace = new AccountWorkspace(accountFolder(this.options.dataDir, account), account.platformUrl, tokens, this.options.events, {
-      pollMs: this.options.pollMs,
-      log: this.options.log,
-    });
+    const workspace = this.newWorkspace(account, tokens);
     this.signedIn = { account, staff, lastSignInAt, tokens, workspace, locked };
     this.remember();
     this.options.events.emit('session:changed', this.status());
     workspace.start();
+  }
+
+  private newWorkspace(account: VaultAccount, tokens: SessionTokens): AccountWorkspace {
+    return new AccountWorkspace(accountFolder(this.options.dataDir, account), account.platformUrl, tokens, this.options.events, {
+      pollMs: this.options.pollMs,
+      log: this.options.log,
+      simulatedDisk: this.options.simulatedDisk,
+      platformTimeoutMs: this.options.platformTimeoutMs,
+    });
+  }
+
+  /**
+   * Throws the local cache away and syncs a new one from the platform. A damaged cache is set
+   * aside with a timestamp for support; a healthy one (rebuilt to reclaim room) is deleted. The
+   * outbox is closed and reopened, never touched: an entry that was on its way is sent again
+   * under its idempotency key, which the platform answers as the first time.
+   */
+  rebuildCache(): { started: boolean } {
+    const current = this.signedIn;
+    if (!current) throw new DeskFailure('not_signed_in', 'sign in first');
+    const damaged = current.workspace.health.current() === 'cache_unreadable';
+    const file = cacheFile(current.workspace.folder);
+    current.workspace.close({ wipeCache: false, dropOutbox: false });
+    if (damaged) {
+      const aside = setDamagedCacheAside(file, new Date());
+      this.options.log(`core: the damaged cache was set aside as ${aside}; rebuilding from the platform`);
+    } else {
+      removeDatabase(file);
+      this.options.log('core: cache deleted at the staff member\'s request; rebuilding from the platform');
+    }
+    current.workspace = this.newWorkspace(current.account, current.tokens);
+    current.workspace.start();
+    this.options.events.emit('sync:progress', current.workspace.syncStatus());
+    return { started: true };
   }
 
   private remember(): void {

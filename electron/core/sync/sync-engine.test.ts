@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReplica, signedInClient } from '../../../test/fixtures/console-parts';
 import { startFaultyProxy } from '../../../test/fixtures/faulty-proxy';
 import { startTestSandbox, temporaryFolder, type RunningSandbox } from '../../../test/fixtures/sandbox';
-import type { SyncStatus } from '../../../shared/ipc/views';
-import { SyncEngine } from './sync-engine';
+import { SyncEngine, type EngineStatus } from './sync-engine';
 
 const platformDir = temporaryFolder();
 let sandbox: RunningSandbox;
@@ -22,7 +21,7 @@ const platformCount = (table: string, where = '1 = 1') =>
 
 function engineFor(replicaFolder: string, client: Awaited<ReturnType<typeof signedInClient>>, pageSize = 100) {
   const { db, replica } = openReplica(replicaFolder);
-  const progress: Omit<SyncStatus, 'pendingOutbox'>[] = [];
+  const progress: EngineStatus[] = [];
   const changed: string[][] = [];
   const engine = new SyncEngine(replica, () => client, { progress: (s) => progress.push(s), cacheChanged: (t) => changed.push(t) }, { pollMs: 60_000, pageSize });
   return { db, replica, engine, progress, changed };

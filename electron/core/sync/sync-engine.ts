@@ -3,9 +3,13 @@ import type { SyncStatus } from '../../../shared/ipc/views';
 import type { QuarantinedChange, Replica } from '../cache/replica';
 import { DeskFailure } from '../errors';
 import type { PlatformClient } from '../platform/client';
+import { illFormedTextPath } from '../../../shared/well-formed-text';
+
+/** What the engine knows; the workspace adds the outbox count and the cache's health. */
+export type EngineStatus = Omit<SyncStatus, 'pendingOutbox' | 'cacheProblem'>;
 
 export interface SyncEvents {
-  progress(status: Omit<SyncStatus, 'pendingOutbox'>): void;
+  progress(status: EngineStatus): void;
   cacheChanged(entityTypes: EntityType[]): void;
   /** A failure that is not the platform's: a bug or a broken cache file. Logged, never thrown into the void. */
   unexpected?(error: unknown): void;
@@ -17,11 +21,12 @@ export function triage(raw: readonly unknown[]): { valid: Change[]; quarantined:
   const quarantined: QuarantinedChange[] = [];
   for (const item of raw) {
     const parsed = Change.safeParse(item);
-    if (parsed.success) {
+    const illFormed = parsed.success ? illFormedTextPath(parsed.data) : null;
+    if (parsed.success && !illFormed) {
       valid.push(parsed.data);
       continue;
     }
-    const issue = parsed.error.issues[0]!;
+    const issue = parsed.success ? { message: 'text is not well-formed Unicode (a lone surrogate)', path: illFormed! } : parsed.error.issues[0]!;
     const loose = (item ?? {}) as { entityType?: unknown; id?: unknown };
     quarantined.push({
       entityType: typeof loose.entityType === 'string' ? loose.entityType.slice(0, 40) : null,
@@ -39,7 +44,7 @@ export function triage(raw: readonly unknown[]): { valid: Change[]; quarantined:
  * the stored cursor (incremental), one committed page at a time.
  */
 export class SyncEngine {
-  private status: Omit<SyncStatus, 'pendingOutbox'>;
+  private status: EngineStatus;
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -51,11 +56,16 @@ export class SyncEngine {
     private readonly options: { pollMs: number; pageSize?: number; now?: () => Date } = { pollMs: 5_000 },
   ) {
     const { lastSyncedAt } = replica.syncState();
-    this.status = { phase: 'idle', done: 0, total: null, lastSyncedAt, online: true, quarantined: replica.quarantinedCount() };
+    this.status = { phase: 'idle', done: 0, total: null, lastSyncedAt, online: true, quarantined: replica.quarantinedCount(), degraded: null };
   }
 
-  current(): Omit<SyncStatus, 'pendingOutbox'> {
-    return { ...this.status };
+  current(): EngineStatus {
+    return { ...this.status, degraded: this.degraded() };
+  }
+
+  /** The client's account of a platform answering with errors or too slowly; never while offline. */
+  private degraded(): EngineStatus['degraded'] {
+    return this.status.online ? (this.client().health?.() ?? null) : null;
   }
 
   /** Syncs now, unless a run is already going (then waits for that one). */
@@ -84,10 +94,20 @@ export class SyncEngine {
   private report(patch: Partial<SyncEngine['status']>): void {
     if (this.stopped) return;
     this.status = { ...this.status, ...patch };
+    this.status.degraded = this.degraded();
     this.events.progress(this.current());
   }
 
   private async run(): Promise<void> {
+    try {
+      await this.runOnce();
+    } finally {
+      // Retries inside the client change nothing else in the status, so a change of health is reported here.
+      if (this.degraded()?.since !== this.status.degraded?.since) this.report({});
+    }
+  }
+
+  private async runOnce(): Promise<void> {
     try {
       await this.pull();
     } catch (error) {
@@ -106,7 +126,10 @@ export class SyncEngine {
     // A run cut short by sign-out fails against closed files; that is the point, not a fault.
     if (this.stopped) return;
     if (error instanceof DeskFailure && error.transient) {
-      this.report({ phase: 'offline', online: false });
+      // A platform that answers, only badly (5xx, 429), is degraded, not gone: the bar says "retrying",
+      // not "offline". No answer at all in every try is offline, whatever came before.
+      if (error.code !== 'platform_unreachable' && this.client().health?.()) this.report({ phase: 'idle', online: true });
+      else this.report({ phase: 'offline', online: false });
       return;
     }
     this.report({ phase: 'idle' });
@@ -131,11 +154,11 @@ export class SyncEngine {
       if (first && envelope.remaining !== undefined) total = envelope.changes.length + envelope.remaining;
       if (first && envelope.changes.length > 0) this.report({ phase, done: 0, total, online: true });
       const { valid, quarantined } = triage(envelope.changes);
-      this.replica.commitPage(valid, quarantined, envelope.nextCursor, this.now());
+      const { resolved } = this.replica.commitPage(valid, quarantined, envelope.nextCursor, this.now());
       for (const change of valid) touched.add(change.entityType);
       cursor = envelope.nextCursor;
       done += envelope.changes.length;
-      const quarantinedTotal = quarantined.length > 0 ? this.replica.quarantinedCount() : this.status.quarantined;
+      const quarantinedTotal = quarantined.length > 0 || resolved > 0 ? this.replica.quarantinedCount() : this.status.quarantined;
       if (envelope.changes.length > 0) this.report({ phase, done, total, online: true, quarantined: quarantinedTotal });
       if (!envelope.hasMore) break;
     }

@@ -66,7 +66,8 @@ function parsePart(prefix: string, schema: z.ZodType | undefined, value: unknown
   });
 }
 
-export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+/** The raw body, refused past `limit`; read once, so fault mode can see a call before its handler does. */
+export async function readBodyText(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -74,13 +75,20 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
     if (size > limit) throw new ApiFailure('payload_too_large', `body over ${limit} bytes`, { path: 'body' });
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new ApiFailure('validation_failed', 'body: not valid JSON', { path: 'body' });
   }
+}
+
+export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+  return parseJsonBody(await readBodyText(req, limit));
 }
 
 /** Parses path, query and body of a matched request against its declaration. */

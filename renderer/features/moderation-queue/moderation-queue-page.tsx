@@ -7,6 +7,7 @@ import { useErrorMessage } from '../../i18n/error-message';
 import { BulkDialog } from '../bulk-actions/bulk-dialog';
 import { ListingDetailPane } from '../listing-review/listing-detail';
 import { OutboxPanel } from '../outbox/outbox-panel';
+import { QuarantinePanel } from '../quarantine/quarantine-panel';
 import { ShortcutsDialog } from '../shortcuts/shortcuts-dialog';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { QueueFilterBar } from './queue-filter-bar';
@@ -131,6 +132,7 @@ export function ModerationQueuePage() {
           </div>
         </div>
         <OutboxPanel />
+        <QuarantinePanel />
       </section>
       <ListingDetailPane listingId={nav.openedId} queue={queue} onDecided={(listingId) => void nav.next(listingId)} />
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}

@@ -37,6 +37,31 @@ describe('the sync status bar', () => {
     expect(desk.callsTo('sync:now')).toEqual([{}]);
   });
 
+  it('says calmly that the platform is struggling and since when, while offline stays offline', async () => {
+    const degraded = { since: '2026-11-20T06:05:00.000Z', code: 'timeout' };
+    const desk = new FakeDesk({ 'sync:status': () => syncStatus({ degraded }) });
+    renderWithDesk(<SyncStatusBar />, { desk });
+    const notice = await screen.findByTestId('degraded-indicator');
+    // 06:05 UTC is 14:05 in Guangzhou.
+    expect(notice).toHaveTextContent('平台响应缓慢，自 14:05 起自动重试中');
+    expect(notice).toHaveAttribute('title', expect.stringContaining('不会丢失'));
+    expect(screen.queryByTestId('offline-indicator')).toBeNull();
+    expect(screen.getByRole('status').querySelector('.error')).toBeNull();
+
+    act(() => desk.emit('sync:progress', syncStatus({ degraded: { ...degraded, code: 'rate_limited' } })));
+    expect(screen.getByTestId('degraded-indicator')).toHaveTextContent('平台要求放慢请求，自 14:05 起');
+    act(() => desk.emit('sync:progress', syncStatus({ degraded: { ...degraded, code: 'something_new' } })));
+    expect(screen.getByTestId('degraded-indicator')).toHaveTextContent('平台响应异常，自 14:05 起自动重试中');
+
+    act(() => desk.emit('sync:progress', syncStatus({ phase: 'offline', online: false, degraded })));
+    expect(screen.getByTestId('offline-indicator')).toHaveTextContent('离线');
+    expect(screen.queryByTestId('degraded-indicator')).toBeNull();
+
+    act(() => desk.emit('sync:progress', syncStatus({ degraded: null })));
+    expect(screen.queryByTestId('degraded-indicator')).toBeNull();
+    expect(screen.queryByTestId('offline-indicator')).toBeNull();
+  });
+
   it('shows an indeterminate bar when the total is unknown', async () => {
     const desk = new FakeDesk({ 'sync:status': () => syncStatus({ phase: 'incremental', done: 7, total: null }) });
     renderWithDesk(<SyncStatusBar />, { desk });

@@ -5,6 +5,7 @@ import { asDeskError } from '../../desk/desk-call-error';
 import { useDesk } from '../../desk/desk-context';
 import { useErrorMessage } from '../../i18n/error-message';
 import { useShanghaiTime } from '../../i18n/shanghai-time';
+import { DegradedNotice } from './degraded-notice';
 import { useSyncStatus } from './use-sync-status';
 
 export function SyncStatusBar() {
@@ -51,6 +52,7 @@ export function SyncStatusBar() {
               {t('sync.pending', { n: status.pendingOutbox })}
             </span>
             {status.quarantined > 0 && <span className="quarantined">{t('sync.quarantined', { n: status.quarantined })}</span>}
+            {status.online && status.degraded && <DegradedNotice degraded={status.degraded} />}
             {!status.online && (
               <span className="offline" data-testid="offline-indicator">
                 {t('sync.offline')}

@@ -5,5 +5,6 @@ import { migration003 } from './003-queues';
 import { migration004 } from './004-price-groups';
 import { migration005 } from './005-rights';
 import { migration006 } from './006-disclosures';
+import { migration007 } from './007-quarantine-resolution';
 
-export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
