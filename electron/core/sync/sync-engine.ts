@@ -142,15 +142,25 @@ export class SyncEngine {
     let done = 0;
     let total: number | null = null;
     const touched = new Set<EntityType>();
-    for (let first = true; ; first = false) {
-      const page = await this.client().call(
+    const fetchPage = (after: string | null, first: boolean) =>
+      this.client().call(
         'listChanges',
-        { query: { cursor: cursor ?? undefined, limit: this.options.pageSize ?? 1000, withRemaining: first ? 'true' : 'false' } },
+        { query: { cursor: after ?? undefined, limit: this.options.pageSize ?? 1000, withRemaining: first ? 'true' : 'false' } },
         ChangePageEnvelope,
       );
+    let next = fetchPage(cursor, true);
+    for (let first = true; ; first = false) {
+      const page = await next;
       // Signed out while the page was on its way: the cache is closed, leave it be.
       if (this.stopped) return;
       const envelope = ChangePageEnvelope.parse(page);
+      if (envelope.hasMore) {
+        // The next page is asked for before this one is written: the platform prepares it while
+        // the cache commits, instead of each side waiting on the other. If this commit fails,
+        // that answer is simply dropped (and its failure with it); the cursor stays where it was.
+        next = fetchPage(envelope.nextCursor, false);
+        next.catch(() => undefined);
+      }
       if (first && envelope.remaining !== undefined) total = envelope.changes.length + envelope.remaining;
       if (first && envelope.changes.length > 0) this.report({ phase, done: 0, total, online: true });
       const { valid, quarantined } = triage(envelope.changes);

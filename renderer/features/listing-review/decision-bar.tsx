@@ -15,6 +15,8 @@ interface DecisionBarProps {
   /** Someone else holds the item, or a decision on it is still on its way: no actions. */
   disabled: boolean;
   onDecided(entry: OutboxEntry): void;
+  /** Offered the decision in flight; true when the page already moved on (then failures are the page's to show). */
+  onDeciding?(sent: Promise<OutboxEntry>): boolean;
 }
 
 type ReasonedAction = Exclude<ModerationAction, 'approve'>;
@@ -36,7 +38,7 @@ export function actionsFor(listing: Listing): ModerationAction[] {
  * The decisions: approve at once (`a`); the others need a reason and a notice (`r` reject,
  * `e` escalate). Each goes to the outbox; the page then opens the next item.
  */
-export function DecisionBar({ listing, disabled: blocked, onDecided }: DecisionBarProps) {
+export function DecisionBar({ listing, disabled: blocked, onDecided, onDeciding }: DecisionBarProps) {
   const { t } = useTranslation();
   const desk = useDesk();
   const errorMessage = useErrorMessage();
@@ -49,15 +51,18 @@ export function DecisionBar({ listing, disabled: blocked, onDecided }: DecisionB
   const decide = async (draft: DecisionDraft | { action: 'approve' }) => {
     setSubmitting(true);
     setProblem(null);
+    const sent = desk.call('moderation:decide', {
+      listingId: listing.id,
+      action: draft.action,
+      reasonCode: 'reasonCode' in draft ? draft.reasonCode : null,
+      note: 'note' in draft ? draft.note : '',
+      notice: 'notice' in draft ? draft.notice : '',
+      basedOnVersion: listing.version,
+    });
+    // The outbox takes the decision; the next item need not wait for that answer.
+    if (onDeciding?.(sent)) return;
     try {
-      const entry = await desk.call('moderation:decide', {
-        listingId: listing.id,
-        action: draft.action,
-        reasonCode: 'reasonCode' in draft ? draft.reasonCode : null,
-        note: 'note' in draft ? draft.note : '',
-        notice: 'notice' in draft ? draft.notice : '',
-        basedOnVersion: listing.version,
-      });
+      const entry = await sent;
       onDecided(entry);
     } catch (error) {
       setProblem(asDeskError(error));

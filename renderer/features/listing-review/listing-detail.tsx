@@ -15,15 +15,26 @@ import { DecisionHistory } from './decision-history';
 import { ListingFacts } from './listing-facts';
 import { ListingImages } from './listing-images';
 import { ReportList } from './report-list';
+import { prefetchedListing } from './prefetched-listing';
 import { mayAct, useClaim, type ClaimState } from './use-claim';
 
 interface ListingDetailPaneProps {
   listingId: string | null;
   queue: QueueKind;
   onDecided(listingId: string): void;
+  /** Offered the decision in flight; true when the page moved on without waiting for it. */
+  onDeciding?(listingId: string, sent: Promise<unknown>): boolean;
 }
 
-function ListingReview({ detail, claim, queue, onDecided }: { detail: ListingDetail; claim: ClaimState; queue: QueueKind; onDecided(): void }) {
+interface ListingReviewProps {
+  detail: ListingDetail;
+  claim: ClaimState;
+  queue: QueueKind;
+  onDecided(): void;
+  onDeciding?(sent: Promise<unknown>): boolean;
+}
+
+function ListingReview({ detail, claim, queue, onDecided, onDeciding }: ListingReviewProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const { listing, seller, reports, undelivered, history, appeal, cluster } = detail;
@@ -46,7 +57,7 @@ function ListingReview({ detail, claim, queue, onDecided }: { detail: ListingDet
       {deciding === 'appeal' && appeal ? (
         <AppealPanel appeal={appeal} listing={listing} history={history} disabled={disabled} onDecided={onDecided} />
       ) : (
-        <DecisionBar key={listing.id} listing={listing} disabled={disabled} onDecided={onDecided} />
+        <DecisionBar key={listing.id} listing={listing} disabled={disabled} onDecided={onDecided} onDeciding={onDeciding} />
       )}
       <h3>{t('flags.heading', { count: feedback.flags.length })}</h3>
       <FlagList feedback={feedback} activeFlag={activeFlag} onActivate={setActiveFlag} />
@@ -73,7 +84,7 @@ function ListingReview({ detail, claim, queue, onDecided }: { detail: ListingDet
  * both the listing and the claim are known, so its actions never flash enabled for an item
  * someone else holds.
  */
-export function ListingDetailPane({ listingId, queue, onDecided }: ListingDetailPaneProps) {
+export function ListingDetailPane({ listingId, queue, onDecided, onDeciding }: ListingDetailPaneProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const claim = useClaim(listingId);
@@ -89,7 +100,8 @@ export function ListingDetailPane({ listingId, queue, onDecided }: ListingDetail
       </section>
     );
   }
-  if (!detail.data || claim.status === 'claiming') {
+  const data = detail.data ?? prefetchedListing(listingId)?.detail;
+  if (!data || claim.status === 'claiming') {
     return (
       <section className="listing-detail empty" aria-label={t('detail.label')} aria-busy={detail.loading}>
         {detail.error ? (
@@ -102,5 +114,14 @@ export function ListingDetailPane({ listingId, queue, onDecided }: ListingDetail
       </section>
     );
   }
-  return <ListingReview key={listingId} detail={detail.data} claim={claim} queue={queue} onDecided={() => onDecided(listingId)} />;
+  return (
+    <ListingReview
+      key={listingId}
+      detail={data}
+      claim={claim}
+      queue={queue}
+      onDecided={() => onDecided(listingId)}
+      onDeciding={onDeciding && ((sent) => onDeciding(listingId, sent))}
+    />
+  );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DeskError } from '../../../shared/errors';
 import { asDeskError } from '../../desk/desk-call-error';
 import { useDesk } from '../../desk/desk-context';
+import { prefetchedListing } from './prefetched-listing';
 
 /** Leases last longer than this on the platform; renewing at 4 minutes keeps an open item ours. */
 export const CLAIM_RENEW_MS = 4 * 60_000;
@@ -20,7 +21,12 @@ export type ClaimState =
  */
 export function useClaim(listingId: string | null): ClaimState & { listingId: string | null } {
   const desk = useDesk();
-  const [state, setState] = useState<ClaimState & { listingId: string | null }>({ status: 'claiming', listingId });
+  // An item claimed ahead (see prefetched-listing) is ours already: no wait for a second claim.
+  const initial = (): ClaimState & { listingId: string | null } => {
+    const ahead = prefetchedListing(listingId);
+    return ahead ? { status: 'mine', expiresAt: ahead.claimExpiresAt, listingId } : { status: 'claiming', listingId };
+  };
+  const [state, setState] = useState<ClaimState & { listingId: string | null }>(initial);
 
   useEffect(() => {
     if (listingId === null) return;
@@ -41,7 +47,7 @@ export function useClaim(listingId: string | null): ClaimState & { listingId: st
           if (!left) setState({ status: 'unconfirmed', error: asDeskError(error), listingId });
         },
       );
-    setState({ status: 'claiming', listingId });
+    setState(initial());
     let latest = claim();
     const timer = setInterval(() => {
       if (mayHold) latest = claim();
@@ -53,7 +59,7 @@ export function useClaim(listingId: string | null): ClaimState & { listingId: st
     };
   }, [desk, listingId]);
 
-  return state.listingId === listingId ? state : { status: 'claiming', listingId };
+  return state.listingId === listingId ? state : initial();
 }
 
 /** Actions are the holder's: allowed when the claim is ours, or could not be checked. */

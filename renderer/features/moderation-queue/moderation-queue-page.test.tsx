@@ -96,7 +96,8 @@ describe('the moderation queue', () => {
     await userEvent.click(screen.getByTestId('approve-button'));
     await waitFor(() => expect(screen.getByTestId('listing-detail')).toHaveAttribute('data-listing-id', 'lst_00001'));
     expect(desk.callsTo('moderation:decide')[0]).toMatchObject({ listingId: 'lst_00000', action: 'approve', reasonCode: null });
-    expect(desk.callsTo('moderation:listing').map((c) => c.listingId)).toEqual(['lst_00000', 'lst_00001']);
+    // Later calls are the read-ahead of the item after lst_00001 (use-upcoming).
+    expect(desk.callsTo('moderation:listing').map((c) => c.listingId).slice(0, 2)).toEqual(['lst_00000', 'lst_00001']);
     await waitFor(() => expect(rowIds()).not.toContain('lst_00000'));
   });
 
@@ -124,7 +125,8 @@ describe('the moderation queue', () => {
     expect(desk.callsTo('moderation:decide')[0]).toMatchObject({ listingId: 'lst_00001', action: 'approve', reasonCode: null });
     // Submit-and-next: the core serves the next unclaimed item after the decided one.
     await waitFor(() => expect(screen.getByTestId('listing-detail')).toHaveAttribute('data-listing-id', 'lst_00002'));
-    expect(desk.callsTo('moderation:next').at(-1)).toEqual({ queue: 'pending', sort: 'oldest', afterListingId: 'lst_00001' });
+    // Asked either on the key or ahead of it, while lst_00001 was open (use-upcoming).
+    expect(desk.callsTo('moderation:next')).toContainEqual({ queue: 'pending', sort: 'oldest', afterListingId: 'lst_00001' });
     await waitFor(() => expect(desk.callsTo('moderation:release')).toContainEqual({ listingId: 'lst_00001' }));
   });
 

@@ -134,7 +134,7 @@ export function ModerationQueuePage() {
         <OutboxPanel />
         <QuarantinePanel />
       </section>
-      <ListingDetailPane listingId={nav.openedId} queue={queue} onDecided={(listingId) => void nav.next(listingId)} />
+      <ListingDetailPane listingId={nav.openedId} queue={queue} onDecided={(listingId) => void nav.next(listingId)} onDeciding={nav.advance} />
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {bulkIds && (
         <BulkDialog

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModerationQueueRow, QueueKind } from '../../../shared/ipc/moderation-views';
 import { columnClass, useQueueColumns } from './queue-columns';
+import { QueueRowView } from './queue-row';
 import type { QueueRows } from './use-queue-rows';
 import type { RowSelection } from './use-row-selection';
 
@@ -104,38 +105,18 @@ export function QueueTable({ queue, rows, openedId, cursorId, cursorFocus, selec
                 </tr>
               );
             }
-            const classes = ['queue-row'];
-            if (row.id === openedId) classes.push('opened');
-            if (row.id === cursorId) classes.push('cursor');
-            if (row.overdue) classes.push('overdue');
-            if (selection.has(row.id)) classes.push('checked');
             return (
-              <tr
+              <QueueRowView
                 key={row.id}
-                data-testid="queue-row"
-                data-listing-id={row.id}
-                data-overdue={row.overdue || undefined}
-                aria-rowindex={item.index + 2}
-                aria-selected={row.id === openedId}
-                className={classes.join(' ')}
-                onClick={() => onOpen(row.id)}
-              >
-                <td className="col-select" onClick={(e) => e.stopPropagation()}>
-                  <input
-                    type="checkbox"
-                    data-testid="row-select"
-                    aria-label={t('queue.selectRow', { title: row.title })}
-                    checked={selection.has(row.id)}
-                    onChange={() => undefined}
-                    onClick={(e) => selection.toggle(row.id, item.index, e.shiftKey)}
-                  />
-                </td>
-                {tableRow.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={columnClass(cell.column.columnDef.meta)}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
+                row={row}
+                tableRow={tableRow}
+                index={item.index}
+                opened={row.id === openedId}
+                cursor={row.id === cursorId}
+                checked={selection.has(row.id)}
+                onOpen={onOpen}
+                onToggle={selection.toggle}
+              />
             );
           })}
           {paddingBottom > 0 && (

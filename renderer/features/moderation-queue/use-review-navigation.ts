@@ -4,6 +4,7 @@ import type { ModerationQueueQuery } from '../../../shared/ipc/moderation-views'
 import { asDeskError } from '../../desk/desk-call-error';
 import { useDesk } from '../../desk/desk-context';
 import type { QueueRows } from './use-queue-rows';
+import { useUpcoming } from './use-upcoming';
 
 /** What the queue says after a move that did not simply open a listing. */
 export type NavigationStatus =
@@ -24,6 +25,8 @@ export interface ReviewNavigation {
   openCursor(): void;
   /** Opens the next unclaimed item after `afterListingId` (or the open one), claimed on the platform. */
   next(afterListingId?: string | null): Promise<void>;
+  /** A decision on `afterListingId` is on its way: open the item read ahead, if ready; true if it did. */
+  advance(afterListingId: string, sent: Promise<unknown>): boolean;
   undo(): Promise<void>;
 }
 
@@ -73,7 +76,20 @@ export function useReviewNavigation(query: ModerationQueueQuery, rows: QueueRows
     if (id) open(id);
   };
 
+  const upcoming = useUpcoming(query, openedId);
+
+  const advance = (afterListingId: string, sent: Promise<unknown>) => {
+    const id = upcoming.take(afterListingId);
+    if (!id) return false;
+    open(id);
+    // The decision's answer comes after the next item is up: a refusal is reported here.
+    sent.catch((failure: unknown) => setStatus({ kind: 'error', error: asDeskError(failure) }));
+    return true;
+  };
+
   const next = async (afterListingId: string | null = openedId) => {
+    const ahead = upcoming.take(afterListingId);
+    if (ahead) return open(ahead);
     if (nexting.current) return;
     nexting.current = true;
     try {
@@ -111,5 +127,5 @@ export function useReviewNavigation(query: ModerationQueueQuery, rows: QueueRows
     }
   };
 
-  return { openedId, cursorId, cursorFocus, status, open, close, move, openCursor, next, undo };
+  return { openedId, cursorId, cursorFocus, status, open, close, move, openCursor, next, advance, undo };
 }

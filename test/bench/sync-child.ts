@@ -1,0 +1,91 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { queueKinds } from '../../shared/ipc/moderation-views';
+import { parseQueueQuery, queuePage } from '../../electron/core/cache/moderation-queue';
+import { CoreEvents } from '../../electron/core/core-events';
+import { createPlatformClient } from '../../electron/core/platform/client';
+import { AccountWorkspace } from '../../electron/core/session/account-workspace';
+import { SessionTokens } from '../../electron/core/session/session-tokens';
+import type { CredentialVault } from '../../electron/core/vault/credential-vault';
+
+/**
+ * The core's sync in a process of its own, as the app runs it: the real AccountWorkspace (cache,
+ * replica, sync engine, the after-sync price flags and queue snapshot) with an in-memory vault
+ * instead of the OS keychain. Its own process so that the event-loop delay and the RSS measured
+ * are the core's, not the benchmark runner's or the sandbox's.
+ */
+export interface SyncRequest { type: 'sync'; folder?: string; platformUrl?: string; username?: string; password?: string }
+export interface SyncReport {
+  type: 'synced';
+  seconds: number;
+  changes: number;
+  loopMaxMs: number;
+  loopP99Ms: number;
+  rssMb: number;
+  heapUsedMb: number;
+  queueRows: number;
+}
+
+let workspace: AccountWorkspace | null = null;
+
+async function open(request: Required<Omit<SyncRequest, 'type'>>): Promise<AccountWorkspace> {
+  const login = await createPlatformClient({ baseUrl: request.platformUrl }).call('login', {
+    body: { username: request.username, password: request.password },
+  });
+  let refreshToken = login.refreshToken;
+  const vault: CredentialVault = {
+    save: async (_account, token) => void (refreshToken = token),
+    read: async () => refreshToken,
+    remove: async () => true,
+  };
+  const tokens = new SessionTokens(vault, { platformUrl: request.platformUrl, username: request.username });
+  tokens.set(login.accessToken);
+  // A poll interval longer than any run: each sync here is one the benchmark asked for.
+  return new AccountWorkspace(request.folder, request.platformUrl, tokens, new CoreEvents(), { pollMs: 3_600_000, log: () => undefined });
+}
+
+async function sync(request: SyncRequest): Promise<SyncReport> {
+  if (!workspace) workspace = await open(request as Required<Omit<SyncRequest, 'type'>>);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const started = performance.now();
+  let changes = 0;
+  const finished = new Promise<void>((resolve) => {
+    // syncNow resolves when the run ends, after the after-sync work the workspace hangs on cacheChanged.
+    void workspace!.sync.syncNow().then(resolve);
+  });
+  await finished;
+  const seconds = (performance.now() - started) / 1000;
+  changes = workspace.sync.current().done;
+  loop.disable();
+  // The reading a moderator does next: the first page of each queue, from the cache.
+  let queueRows = 0;
+  const db = workspace.replica.db;
+  for (const queue of queueKinds) {
+    queueRows += queuePage(db, parseQueueQuery({ queue }), queueKinds, { now: new Date(), staffId: '', undecided: [] }).rows.length;
+  }
+  const memory = process.memoryUsage();
+  return {
+    type: 'synced',
+    seconds,
+    changes,
+    loopMaxMs: loop.max / 1e6,
+    loopP99Ms: loop.percentile(99) / 1e6,
+    rssMb: memory.rss / 2 ** 20,
+    heapUsedMb: memory.heapUsed / 2 ** 20,
+    queueRows,
+  };
+}
+
+process.on('message', (message: SyncRequest) => {
+  if (message.type !== 'sync') return;
+  sync(message).then(
+    (report) => process.send!(report),
+    (error: unknown) => process.send!({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+});
+process.send!({ type: 'ready' });
+// A polite end, so --cpu-prof gets to write its profile.
+process.on('SIGTERM', () => {
+  workspace?.close({ wipeCache: false, dropOutbox: false });
+  process.exit(0);
+});

@@ -1,0 +1,64 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunningSandbox } from '../../electron/sandbox/server';
+import type { BenchContext } from './benchmark';
+import { BENCH_PASSWORD, BENCH_USERNAME, startBenchSandbox } from './data';
+import type { SyncReport } from './sync-child';
+import { forkSyncProcess, type SyncProcess } from './sync-process';
+
+/**
+ * A core that did its initial sync of the whole platform, kept for the rest of the run: the
+ * event-loop and memory rows are measured during and after that same sync, and the incremental
+ * row catches up from where it ended. Whichever benchmark comes first pays for it, so each one
+ * also works alone (--only).
+ */
+export interface SyncedCore {
+  sandbox: RunningSandbox;
+  core: SyncProcess;
+  folder: string;
+  initial: SyncReport;
+}
+
+let shared: Promise<SyncedCore> | null = null;
+
+export function syncedCore(context: BenchContext): Promise<SyncedCore> {
+  shared ??= (async () => {
+    const sandbox = await startBenchSandbox(context, 'platform-synced');
+    const folder = join(context.workDir, 'core-synced');
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    const core = await forkSyncProcess();
+    context.log('initial sync of the whole platform into an empty cache …');
+    const initial = await core.sync({ folder, platformUrl: sandbox.url, username: BENCH_USERNAME, password: BENCH_PASSWORD });
+    context.log(`synced ${initial.changes.toLocaleString('en')} changes in ${initial.seconds.toFixed(1)} s`);
+    return { sandbox, core, folder, initial };
+  })();
+  return shared;
+}
+
+/** One more initial sync, in a fresh process and cache over its own sandbox: for repeats and variance. */
+export async function oneInitialSync(context: BenchContext, name: string): Promise<SyncReport> {
+  const sandbox = await startBenchSandbox(context, `platform-${name}`);
+  const folder = join(context.workDir, `core-${name}`);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const core = await forkSyncProcess();
+  try {
+    return await core.sync({ folder, platformUrl: sandbox.url, username: BENCH_USERNAME, password: BENCH_PASSWORD });
+  } finally {
+    await core.close();
+    await sandbox.close();
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(join(context.workDir, `platform-${name}`), { recursive: true, force: true });
+  }
+}
+
+export async function closeSyncedCore(): Promise<void> {
+  if (!shared) return;
+  const pending = shared;
+  shared = null;
+  const synced = await pending.catch(() => null);
+  if (!synced) return;
+  await synced.core.close();
+  await synced.sandbox.close();
+}
