@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TabList } from '../rights-tickets/tab-list';
 import { StaffRolesPage } from '../staff-roles/staff-roles-page';
+import { TabList } from '../tabs/tab-list';
 import { AuditTrailPage } from './audit-trail-page';
 
 const views = ['trail', 'staff'] as const;

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsoleSettings } from '../../../shared/ipc/governance-views';
+import { DialogButtons } from '../dialog/dialog-buttons';
 import { ModalDialog } from '../dialog/modal-dialog';
 import { CallError } from '../rights-tickets/call-error';
 import { useTicketCall } from '../rights-tickets/use-ticket-call';
@@ -45,14 +46,7 @@ export function ConsoleSettingsDialog({ settings, onClose }: { settings: Console
           {t('settings.idleLockHint', { min: MIN_MINUTES, max: MAX_MINUTES })}
         </p>
         <CallError error={error} />
-        <div className="dialog-buttons">
-          <button type="submit" className="primary" data-testid="idle-minutes-save" disabled={working}>
-            {t('settings.save')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('settings.cancel')}
-          </button>
-        </div>
+        <DialogButtons confirmTestId="idle-minutes-save" confirmLabel={t('settings.save')} working={working} cancelLabel={t('settings.cancel')} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -7,7 +7,7 @@ import { DisclosureForm } from '../disclosures/disclosure-form';
 import { DisclosureList } from '../disclosures/disclosure-list';
 import { LegalHoldsPage } from '../legal-holds/legal-holds-page';
 import { ProcessorRegister } from '../processors/processor-register';
-import { TabList } from '../rights-tickets/tab-list';
+import { TabList } from '../tabs/tab-list';
 import { TransparencyPage } from '../transparency-report/transparency-page';
 import { LegalReminders, type Reminder } from './legal-reminders';
 

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../desk/desk-context';
+import { DialogButtons } from '../dialog/dialog-buttons';
 import { ModalDialog } from '../dialog/modal-dialog';
 import { TextField } from '../legal-area/form-field';
 import { CallError } from '../rights-tickets/call-error';
@@ -47,14 +48,16 @@ export function LiftHoldDialog({ hold, onLifted, onClose }: LiftHoldDialogProps)
           onChange={setReason}
         />
         <CallError error={error} />
-        <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>
-            {t('legal.cancel')}
-          </button>
-          <button type="submit" className="reject" data-testid="confirm-lift" disabled={working}>
-            {working ? t('legal.working') : t('holds.liftDialog.confirm')}
-          </button>
-        </div>
+        <DialogButtons
+          cancelFirst
+          cancelLabel={t('legal.cancel')}
+          onCancel={onClose}
+          confirmClassName="reject"
+          confirmTestId="confirm-lift"
+          confirmLabel={t('holds.liftDialog.confirm')}
+          workingLabel={t('legal.working')}
+          working={working}
+        />
       </form>
     </ModalDialog>
   );

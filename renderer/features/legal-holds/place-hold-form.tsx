@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { holdScopes, holdSources, type HoldScope } from '../../../shared/platform/legal-entities';
 import { useDesk } from '../../desk/desk-context';
+import { DialogButtons } from '../dialog/dialog-buttons';
 import { FieldError, TextField } from '../legal-area/form-field';
 import { endOfShanghaiDay, isCalendarDate, shanghaiToday } from '../legal-area/legal-dates';
 import { CallError } from '../rights-tickets/call-error';
@@ -99,14 +100,15 @@ export function PlaceHoldForm({ onPlaced, onCancel }: { onPlaced(): void; onCanc
       <FieldError id={`${id}-scope`} error={problem('scope')} />
       <TextField id={`${id}-expires`} type="date" label={t('holds.fields.expiresOn')} hint={t('holds.place.expiresHint')} value={draft.expiresOn} error={problem('expiresOn')} onChange={(expiresOn) => set({ expiresOn })} />
       <CallError error={error} fieldsKey="holds.fields" />
-      <div className="decision-buttons">
-        <button type="submit" className="primary" data-testid="submit-hold" disabled={working}>
-          {working ? t('legal.working') : t('holds.place.submit')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('legal.cancel')}
-        </button>
-      </div>
+      <DialogButtons
+        className="decision-buttons"
+        confirmTestId="submit-hold"
+        confirmLabel={t('holds.place.submit')}
+        workingLabel={t('legal.working')}
+        working={working}
+        cancelLabel={t('legal.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

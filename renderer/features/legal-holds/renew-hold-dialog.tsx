@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../desk/desk-context';
+import { DialogButtons } from '../dialog/dialog-buttons';
 import { ModalDialog } from '../dialog/modal-dialog';
 import { TextField } from '../legal-area/form-field';
 import { endOfShanghaiDay, isCalendarDate, shanghaiDay, shanghaiToday } from '../legal-area/legal-dates';
@@ -45,14 +46,15 @@ export function RenewHoldDialog({ hold, onRenewed, onClose }: RenewHoldDialogPro
         <TextField id={`${id}-expires`} type="date" label={t('holds.renewDialog.expiresOn')} value={expiresOn} error={problem('expiresOn', dateProblem)} onChange={setExpiresOn} />
         <TextField id={`${id}-reference`} maxLength={100} label={t('holds.renewDialog.reference')} value={reference} error={problem('reference', referenceProblem)} onChange={setReference} />
         <CallError error={error} />
-        <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>
-            {t('legal.cancel')}
-          </button>
-          <button type="submit" className="primary" data-testid="confirm-renew" disabled={working}>
-            {working ? t('legal.working') : t('holds.renewDialog.confirm')}
-          </button>
-        </div>
+        <DialogButtons
+          cancelFirst
+          cancelLabel={t('legal.cancel')}
+          onCancel={onClose}
+          confirmTestId="confirm-renew"
+          confirmLabel={t('holds.renewDialog.confirm')}
+          workingLabel={t('legal.working')}
+          working={working}
+        />
       </form>
     </ModalDialog>
   );

@@ -1,6 +1,6 @@
-import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueKind, QueueSummary } from '../../../shared/ipc/moderation-views';
+import { TabList } from '../tabs/tab-list';
 import { useAgeFormat } from './listing-age';
 
 interface QueueTabsProps {
@@ -13,48 +13,29 @@ interface QueueTabsProps {
   onSelect(queue: QueueKind): void;
 }
 
-/**
- * One tab per queue with its size, the age of its oldest item and how many are overdue. Arrow
- * keys move between tabs (one tab stop for the whole list, as WAI-ARIA tabs do).
- */
+/** One tab per queue with its size, the age of its oldest item and how many are overdue. */
 export function QueueTabs({ queues, summaries, current, now, panelId, tabId, onSelect }: QueueTabsProps) {
   const { t } = useTranslation();
   const formatAge = useAgeFormat(now);
-  const list = useRef<HTMLDivElement>(null);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    const at = queues.indexOf(current);
-    const target =
-      event.key === 'ArrowRight' ? queues[(at + 1) % queues.length]
-      : event.key === 'ArrowLeft' ? queues[(at - 1 + queues.length) % queues.length]
-      : event.key === 'Home' ? queues[0]
-      : event.key === 'End' ? queues[queues.length - 1]
-      : undefined;
-    if (!target) return;
-    event.preventDefault();
-    onSelect(target);
-    list.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(target))}`)?.focus();
-  };
+  const summaryOf = (queue: QueueKind) => summaries.find((s) => s.queue === queue);
 
   return (
-    <div className="queue-tabs" role="tablist" aria-label={t('queues.label')} ref={list} onKeyDown={onKeyDown}>
-      {queues.map((queue) => {
-        const summary = summaries.find((s) => s.queue === queue);
-        const selected = queue === current;
+    <TabList<QueueKind>
+      listClassName="queue-tabs"
+      label={t('queues.label')}
+      tabs={queues}
+      current={current}
+      tabId={tabId}
+      panelId={panelId}
+      onSelect={onSelect}
+      tabProps={(queue) => {
+        const summary = summaryOf(queue);
+        return { 'data-testid': 'queue-tab', 'data-queue': queue, className: summary && summary.overdue > 0 ? 'queue-tab has-overdue' : 'queue-tab' };
+      }}
+      tabLabel={(queue) => {
+        const summary = summaryOf(queue);
         return (
-          <button
-            key={queue}
-            id={tabId(queue)}
-            type="button"
-            role="tab"
-            data-testid="queue-tab"
-            data-queue={queue}
-            aria-selected={selected}
-            aria-controls={panelId}
-            tabIndex={selected ? 0 : -1}
-            className={summary && summary.overdue > 0 ? 'queue-tab has-overdue' : 'queue-tab'}
-            onClick={() => onSelect(queue)}
-          >
+          <>
             <span className="queue-tab-name">{t(`queues.${queue}`)}</span>
             <span className="queue-tab-size" data-testid="queue-size">
               {summary ? summary.size : '…'}
@@ -65,9 +46,9 @@ export function QueueTabs({ queues, summaries, current, now, panelId, tabId, onS
                 {t('queues.overdue', { count: summary.overdue, hours: summary.targetHours })}
               </span>
             )}
-          </button>
+          </>
         );
-      })}
-    </div>
+      }}
+    />
   );
 }

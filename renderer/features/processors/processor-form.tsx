@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { processorKinds, type Processor } from '../../../shared/platform/legal-entities';
 import { useDesk } from '../../desk/desk-context';
+import { DialogButtons } from '../dialog/dialog-buttons';
 import { TextField } from '../legal-area/form-field';
 import { isCalendarDate } from '../legal-area/legal-dates';
 import { CallError } from '../rights-tickets/call-error';
@@ -98,14 +99,15 @@ export function ProcessorForm({ processor, onSaved, onCancel }: ProcessorFormPro
       {field('reviewDate', 'date')}
       {field('deletionContact', 'text', 200)}
       <CallError error={error} fieldsKey="processors.fields" />
-      <div className="decision-buttons">
-        <button type="submit" className="primary" data-testid="save-processor" disabled={working}>
-          {working ? t('legal.working') : t('processors.form.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('legal.cancel')}
-        </button>
-      </div>
+      <DialogButtons
+        className="decision-buttons"
+        confirmTestId="save-processor"
+        confirmLabel={t('processors.form.save')}
+        workingLabel={t('legal.working')}
+        working={working}
+        cancelLabel={t('legal.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

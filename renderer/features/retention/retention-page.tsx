@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useHasRole } from '../../app/staff-context';
 import { useDeskQuery } from '../../desk/use-desk-query';
 import { useErrorMessage } from '../../i18n/error-message';
-import { TabList } from '../rights-tickets/tab-list';
+import { TabList } from '../tabs/tab-list';
 import { RetentionTable } from './retention-table';
 import { SweepAction } from './sweep-action';
 import { SweepLog } from './sweep-log';

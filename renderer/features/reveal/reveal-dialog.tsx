@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../../shared/errors';
 import { REVEAL_SECONDS, revealReasons } from '../../../shared/ipc/governance-views';
+import { DialogButtons } from '../dialog/dialog-buttons';
 import { ModalDialog } from '../dialog/modal-dialog';
 import { CallError } from '../rights-tickets/call-error';
 
@@ -92,14 +93,14 @@ export function RevealDialog({ masked, working, error, onConfirm, onCancel }: Re
           </p>
         )}
         <CallError error={error} fieldsKey="reveal.fields" />
-        <div className="dialog-buttons">
-          <button type="submit" className="primary" data-testid="reveal-confirm" disabled={working}>
-            {working ? t('reveal.working') : t('reveal.confirm')}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t('reveal.cancel')}
-          </button>
-        </div>
+        <DialogButtons
+          confirmTestId="reveal-confirm"
+          confirmLabel={t('reveal.confirm')}
+          workingLabel={t('reveal.working')}
+          working={working}
+          cancelLabel={t('reveal.cancel')}
+          onCancel={onCancel}
+        />
       </form>
     </ModalDialog>
   );

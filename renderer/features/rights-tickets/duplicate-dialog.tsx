@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketRow } from '../../../shared/ipc/rights-views';
 import { useShanghaiTime } from '../../i18n/shanghai-time';
+import { DialogButtons } from '../dialog/dialog-buttons';
 import { ModalDialog } from '../dialog/modal-dialog';
 
 interface DuplicateDialogProps {
@@ -36,14 +37,14 @@ export function DuplicateDialog({ tickets, working, onOpen, onCreateAnyway, onCa
         ))}
       </ul>
       {children}
-      <div className="dialog-buttons">
-        <button type="button" className="primary" data-testid="create-anyway" disabled={working} onClick={onCreateAnyway}>
-          {t('rights.intake.duplicates.createAnyway')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('rights.intake.duplicates.cancel')}
-        </button>
-      </div>
+      <DialogButtons
+        confirmTestId="create-anyway"
+        confirmLabel={t('rights.intake.duplicates.createAnyway')}
+        working={working}
+        onConfirm={onCreateAnyway}
+        cancelLabel={t('rights.intake.duplicates.cancel')}
+        onCancel={onCancel}
+      />
     </ModalDialog>
   );
 }

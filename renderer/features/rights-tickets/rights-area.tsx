@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useHasRole } from '../../app/staff-context';
 import { RetentionPage } from '../retention/retention-page';
 import { RightsDashboardPage } from '../rights-dashboard/rights-dashboard-page';
+import { TabList } from '../tabs/tab-list';
 import { IntakeForm } from './intake-form';
 import { TicketDetail } from './ticket-detail';
-import { TabList } from './tab-list';
 import { initialTicketFilters, type TicketFilters } from './ticket-filters';
 import { TicketList } from './ticket-list';
 

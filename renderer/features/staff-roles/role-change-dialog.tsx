@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../../shared/errors';
 import type { StaffMember } from '../../../shared/ipc/governance-views';
 import { roles, type Role } from '../../../shared/platform/roles';
+import { DialogButtons } from '../dialog/dialog-buttons';
 import { ModalDialog } from '../dialog/modal-dialog';
 import { CallError } from '../rights-tickets/call-error';
 
@@ -81,14 +82,7 @@ export function RoleChangeDialog({ member, working, refusal, onSubmit, onClose }
             {t(`staffRoles.problems.${problem}`, { min: MIN_REASON_LENGTH })}
           </p>
         )}
-        <div className="dialog-buttons">
-          <button type="submit" className="primary" data-testid="role-change-save" disabled={working}>
-            {t('staffRoles.save')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('staffRoles.cancel')}
-          </button>
-        </div>
+        <DialogButtons confirmTestId="role-change-save" confirmLabel={t('staffRoles.save')} working={working} cancelLabel={t('staffRoles.cancel')} onCancel={onClose} />
       </form>
     </ModalDialog>
   );
