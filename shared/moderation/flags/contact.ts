@@ -14,6 +14,20 @@ import { alternation } from './phrase-groups';
 export interface ContactRules {
   readonly wechat: RegExp;
   readonly qq: RegExp;
+  /**
+   * Any character an introducer begins with. Neither pattern can match without its introducer,
+   * and most listings hold none of these characters, so a quick test spares the full pattern.
+   */
+  readonly wechatCouldStart: RegExp;
+  readonly qqCouldStart: RegExp;
+}
+
+/** A character class of the first UTF-16 units of the phrases, escaped as \uXXXX so no unit is special in it. */
+function firstUnitClass(phrases: readonly string[]): RegExp {
+  // An introducer that folds to nothing matches anywhere, so any text could hold one.
+  if (phrases.some((p) => p.length === 0)) return /(?:)/;
+  const units = [...new Set(phrases.map((p) => p.charCodeAt(0)))];
+  return new RegExp(`[${units.map((u) => `\\u${u.toString(16).padStart(4, '0')}`).join('')}]`);
 }
 
 /** Between an introducer and the id: "微信：", "QQ号 ", "vx -> ". */
@@ -36,6 +50,8 @@ export function compileContactRules(contact: FlagConfig['contact'], fold: (phras
   return {
     wechat: new RegExp(`${head(contact.wechatIntroducers)}(?:(?<same>同号)|(?<id>${WECHAT_ID})|(?=[0-9]))`, 'g'),
     qq: new RegExp(`${head(contact.qqIntroducers)}(?=[1-9])`, 'g'),
+    wechatCouldStart: firstUnitClass(contact.wechatIntroducers.map(fold)),
+    qqCouldStart: firstUnitClass(contact.qqIntroducers.map(fold)),
   };
 }
 
@@ -91,6 +107,12 @@ function phoneNumbers(runs: readonly DigitRun[]): TextMatch[] {
   return found;
 }
 
+/**
+ * No rule here reads a number shorter than this: a QQ number has 5 digits at least (qqNumber),
+ * a phone 10 or 11. Shorter digit runs (prices, sizes, years) need not even be built.
+ */
+export const MIN_CONTACT_DIGITS = 5;
+
 /** A QQ number: the longest stretch of whole groups, 5 to 11 digits, right after the introducer. */
 function qqNumber(run: DigitRun): NumberAt | null {
   const ends = [...groupStartsInOrder(run).slice(1), run.digits.length].filter((e) => e >= 5 && e <= 11);
@@ -116,7 +138,8 @@ function plausibleId(groups: Record<string, string | undefined>): boolean {
 
 function chatContacts(rules: ContactRules, n: NormalisedText, runs: readonly DigitRun[], phones: readonly TextMatch[], knownPhone: string | null): TextMatch[] {
   const found: TextMatch[] = [];
-  for (const [rule, pattern] of [['contact.wechat', rules.wechat], ['contact.qq', rules.qq]] as const) {
+  for (const [rule, pattern, couldStart] of [['contact.wechat', rules.wechat, rules.wechatCouldStart], ['contact.qq', rules.qq, rules.qqCouldStart]] as const) {
+    if (!couldStart.test(n.text)) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(n.text); m !== null; m = pattern.exec(n.text)) {
       const groups = m.groups ?? {};
@@ -148,6 +171,7 @@ function chatContacts(rules: ContactRules, n: NormalisedText, runs: readonly Dig
  * that hit, since the introducer says what the number is for.
  */
 export function findContacts(rules: ContactRules, n: NormalisedText, runs: readonly DigitRun[], knownPhone: string | null): TextMatch[] {
+  if (runs.length === 0 && !rules.wechatCouldStart.test(n.text) && !rules.qqCouldStart.test(n.text)) return [];
   const phones = phoneNumbers(runs).map((p) => ({ ...p, detail: { normalised: p.key } }));
   const chats = chatContacts(rules, n, runs, phones, knownPhone);
   const standalone = phones.filter((p) => !chats.some((c) => c.start <= p.start && p.end <= c.end));

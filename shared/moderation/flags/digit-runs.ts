@@ -1,4 +1,4 @@
-import { isDigitSeparator, MAX_SEPARATOR_RUN, type NormalisedText } from './normalise';
+import { isSeparatorUnit, MAX_SEPARATOR_RUN, type NormalisedText } from './normalise';
 
 /**
  * Numbers as a reader sees them: digits joined across the separators evaders put between them
@@ -19,36 +19,59 @@ export function isGroupBoundary(run: DigitRun, index: number): boolean {
   return index === 0 || index === run.digits.length || run.groupStarts.has(index);
 }
 
-const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+const isDigit = (text: string, i: number) => {
+  const unit = text.charCodeAt(i);
+  return unit >= 0x30 && unit <= 0x39;
+};
 
-export function digitRunsOf(n: NormalisedText): DigitRun[] {
+/** Where the run starting at `from` (a digit) ends, and how many digits it holds. */
+function runExtent(text: string, from: number): { end: number; digits: number } {
+  let digits = 0;
+  let j = from;
+  while (j < text.length) {
+    if (isDigit(text, j)) {
+      digits++;
+      j++;
+      continue;
+    }
+    let k = j;
+    while (k < text.length && k - j < MAX_SEPARATOR_RUN && isSeparatorUnit(text.charCodeAt(k))) k++;
+    if (k === j || !isDigit(text, k)) break;
+    j = k;
+  }
+  return { end: j, digits };
+}
+
+/**
+ * The digit runs of a text. Runs shorter than `minDigits` are left out, unbuilt: no contact
+ * rule reads one (a QQ number has 5 digits at least, a phone 10), and prices, sizes and years
+ * are most of the digits in a listing.
+ */
+export function digitRunsOf(n: NormalisedText, minDigits = 1): DigitRun[] {
   const runs: DigitRun[] = [];
-  const { text, digitScripts } = n;
+  const { text } = n;
   let i = 0;
   while (i < text.length) {
-    if (!isDigit(text[i])) {
+    if (!isDigit(text, i)) {
       i++;
       continue;
     }
-    let digits = '';
-    const at: number[] = [];
-    const groupStarts = new Set<number>([0]);
-    let j = i;
-    while (j < text.length) {
-      if (isDigit(text[j])) {
+    const extent = runExtent(text, i);
+    if (extent.digits >= minDigits) {
+      // Inside the extent every character is a digit of the run or a separator between two.
+      let digits = '';
+      const at: number[] = [];
+      const groupStarts = new Set<number>([0]);
+      for (let j = i; j < extent.end; j++) {
+        if (!isDigit(text, j)) continue;
         const previous = at[at.length - 1];
-        if (previous !== undefined && (previous !== j - 1 || digitScripts[previous] !== digitScripts[j])) groupStarts.add(digits.length);
-        digits += text[j];
-        at.push(j++);
-        continue;
+        if (previous !== undefined && (previous !== j - 1 || n.digitScriptAt(previous) !== n.digitScriptAt(j))) groupStarts.add(digits.length);
+        digits += text.charAt(j);
+        at.push(j);
       }
-      let k = j;
-      while (k < text.length && k - j < MAX_SEPARATOR_RUN && isDigitSeparator(text[k])) k++;
-      if (k === j || !isDigit(text[k])) break;
-      j = k;
+      runs.push({ digits, at, groupStarts });
     }
-    runs.push({ digits, at, groupStarts });
-    i = j;
+    i = extent.end;
   }
   return runs;
 }

@@ -1,11 +1,11 @@
 import type { Listing } from '../../platform/entities';
-import { compileContactRules, findContacts, type ContactRules } from './contact';
+import { compileContactRules, findContacts, MIN_CONTACT_DIGITS, type ContactRules } from './contact';
 import { digitRunsOf } from './digit-runs';
-import { assembleFlags, type FieldMatches } from './flag-assembly';
+import { assembleFlags } from './flag-assembly';
 import type { FlagConfig } from './flag-config';
-import type { FlagField, FlagKind, ListingFlag, TextMatch } from './listing-flag';
+import type { FlagKind, ListingFlag, TextMatch } from './listing-flag';
 import { normaliseText, type CharacterFolds, type NormalisedText } from './normalise';
-import { appliesTo, compileNegation, compilePhraseGroups, findPhrases, type CompiledPhraseGroup } from './phrase-groups';
+import { compileNegation, compilePhraseGroups, findFamilyPhrases, type PhraseFamily } from './phrase-groups';
 import { compilePriceGroups, priceFarBelowMedian, type PriceGroupOf } from './price';
 
 /**
@@ -26,9 +26,9 @@ export interface FlagRules {
   readonly version: number;
   readonly folds: CharacterFolds;
   readonly contact: ContactRules;
-  readonly payment: readonly CompiledPhraseGroup[];
+  readonly payment: PhraseFamily;
   readonly paymentNegation: RegExp | null;
-  readonly prohibited: readonly CompiledPhraseGroup[];
+  readonly prohibited: PhraseFamily;
   readonly priceThreshold: number;
   /** Which kind of goods a listing's price is compared with ('' for its whole category). */
   readonly priceGroupOf: PriceGroupOf;
@@ -41,7 +41,7 @@ export interface FlagContext {
   medianPriceFen?: number | null;
 }
 
-/** Compiles the lists once; flagging a listing then costs a few regex passes per field. */
+/** Compiles the lists once; flagging a listing then costs a walk over each field and a pattern where a phrase may begin. */
 export function createFlagRules(config: FlagConfig): FlagRules {
   const folds: CharacterFolds = new Map(Object.entries(config.characterFolds));
   const fold = (phrase: string) => normaliseText(phrase, folds).text;
@@ -57,38 +57,32 @@ export function createFlagRules(config: FlagConfig): FlagRules {
   };
 }
 
-interface FieldText {
-  field: FlagField;
-  normalised: NormalisedText;
+const lastPhone = (matches: readonly TextMatch[]) => matches.filter((m) => m.rule === 'contact.phone').pop()?.key;
+
+/** Most listings flag nothing; they get here without building the per-field records assembly needs. */
+function flagsOf(kind: FlagKind, title: NormalisedText, inTitle: readonly TextMatch[], body: NormalisedText, inBody: readonly TextMatch[], onePerKey: boolean): ListingFlag[] {
+  if (inTitle.length === 0 && inBody.length === 0) return [];
+  return assembleFlags(kind, [{ field: 'title', normalised: title, matches: inTitle }, { field: 'body', normalised: body, matches: inBody }], onePerKey);
 }
 
-function perField(fields: readonly FieldText[], find: (f: FieldText) => TextMatch[]): FieldMatches[] {
-  return fields.map((f) => ({ ...f, matches: find(f) }));
-}
-
-function phraseFlags(kind: FlagKind, groups: readonly CompiledPhraseGroup[], fields: readonly FieldText[], listing: FlaggableListing, negation: RegExp | null): ListingFlag[] {
-  const active = groups.filter((g) => appliesTo(g, listing.category));
-  return assembleFlags(kind, perField(fields, (f) => active.flatMap((g) => findPhrases(g, f.normalised, negation))), false);
-}
-
-/** Flags in a stable order: contact details, payment, prohibited items, price; each by position. */
+/**
+ * Flags in a stable order: contact details, payment, prohibited items, price; each by position.
+ * This runs on every listing the sync writes (a million on the first one), hence the care
+ * not to allocate for the listings, nearly all of them, that flag nothing.
+ */
 export function flagListing(rules: FlagRules, listing: FlaggableListing, context: FlagContext): ListingFlag[] {
-  const fields: FieldText[] = [
-    { field: 'title', normalised: normaliseText(listing.title, rules.folds) },
-    { field: 'body', normalised: normaliseText(listing.body, rules.folds) },
-  ];
+  const title = normaliseText(listing.title, rules.folds);
+  const body = normaliseText(listing.body, rules.folds);
+  const contactsInTitle = findContacts(rules.contact, title, digitRunsOf(title, MIN_CONTACT_DIGITS), null);
   // "微信同号" in the body may refer to the phone in the title, so fields are read in order.
-  let knownPhone: string | null = null;
-  const contacts = perField(fields, (f) => {
-    const found = findContacts(rules.contact, f.normalised, digitRunsOf(f.normalised), knownPhone);
-    knownPhone = found.filter((m) => m.rule === 'contact.phone').pop()?.key ?? knownPhone;
-    return found;
-  });
-  const price = priceFarBelowMedian(listing, context.medianPriceFen, rules.priceThreshold, rules.priceGroupOf(listing));
-  return [
-    ...assembleFlags('contact_in_text', contacts, true),
-    ...phraseFlags('off_platform_payment', rules.payment, fields, listing, rules.paymentNegation),
-    ...phraseFlags('prohibited_item', rules.prohibited, fields, listing, null),
-    ...(price ? [price] : []),
-  ];
+  const contactsInBody = findContacts(rules.contact, body, digitRunsOf(body, MIN_CONTACT_DIGITS), lastPhone(contactsInTitle) ?? null);
+  const { payment, prohibited, paymentNegation } = rules;
+  const { category } = listing;
+  const contact = flagsOf('contact_in_text', title, contactsInTitle, body, contactsInBody, true);
+  const paid = flagsOf('off_platform_payment', title, findFamilyPhrases(payment, title, paymentNegation, category), body, findFamilyPhrases(payment, body, paymentNegation, category), false);
+  const banned = flagsOf('prohibited_item', title, findFamilyPhrases(prohibited, title, null, category), body, findFamilyPhrases(prohibited, body, null, category), false);
+  // Without a median there is no price flag, so the price group (a fold of the title) is not worked out.
+  const price = context.medianPriceFen ? priceFarBelowMedian(listing, context.medianPriceFen, rules.priceThreshold, rules.priceGroupOf(listing)) : null;
+  if (contact.length === 0 && paid.length === 0 && banned.length === 0 && !price) return [];
+  return [...contact, ...paid, ...banned, ...(price ? [price] : [])];
 }
