@@ -12,8 +12,9 @@ const CHUNK = 50_000;
  * The reference for the initial sync: the same listings, users and reports the feed carries,
  * turned into the same cache rows (the contract records the platform serves, through the
  * cache's own row mapping) and inserted with plain prepared INSERTs in one transaction into an
- * empty cache of the same schema (its indexes and full-text triggers included). Rows are read
- * and mapped in chunks outside the clock; only the inserts are timed.
+ * empty cache of the same schema (its indexes included), each listing's title and body into the
+ * trigram index beside it, as the replica writes them. Rows are read and mapped in chunks
+ * outside the clock; only the inserts are timed.
  */
 export function rawInsert(platformFile: string, folder: string): { rows: number; seconds: number } {
   const platform = new Database(platformFile, { readonly: true });
@@ -30,9 +31,13 @@ export function rawInsert(platformFile: string, folder: string): { rows: number;
     report: cache.prepare(`INSERT INTO reports (id, listing_id, reporter_id, reason, note, created_at, version)
       VALUES (@id, @listingId, @reporterId, @reason, @note, @createdAt, @version)`),
   };
+  const text = cache.prepare('INSERT INTO listings_fts (rowid, title, body) VALUES (?, ?, ?)');
+  const insertListing = {
+    run: (p: Record<string, unknown>) => text.run(insert.listing.run(p).lastInsertRowid, p.title, p.body),
+  };
   const sources = [
     { table: 'users', insert: insert.user, row: (r: never) => { const u = userRecord(r); return { ...u, riskSignals: JSON.stringify(u.riskSignals) }; } },
-    { table: 'listings', insert: insert.listing, row: (r: never) => { const l = listingRecord(r); return { ...listingParams(l), priceGroup: rules.priceGroupOf(l) }; } },
+    { table: 'listings', insert: insertListing, row: (r: never) => { const l = listingRecord(r); return { ...listingParams(l), priceGroup: rules.priceGroupOf(l) }; } },
     { table: 'reports', insert: insert.report, row: (r: never) => reportRecord(r) },
   ];
   let rows = 0;

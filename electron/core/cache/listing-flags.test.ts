@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Listing } from '../../../shared/platform/entities';
 import { openReplica } from '../../../test/fixtures/console-parts';
 import { temporaryFolder } from '../../../test/fixtures/folders';
+import { SideConnection } from '../storage/side-connection';
 
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
@@ -35,11 +36,29 @@ describe('the below-median price flag in the cache', () => {
     expect(flagOf(bike.id)).toBeUndefined();
   });
 
+  it('swaps in the same flags through the side connection, a range of ids at a time, dropping stale ones', async () => {
+    for (let i = 0; i < 40; i += 1) replica.applyListing(secondHand(`折叠自行车 ${i}`, i % 4 === 0 ? 50 : 300 + i));
+    replica.flags.refreshPriceFlags();
+    const all = () => db.prepare("SELECT listing_id, detail FROM listing_flags WHERE rule = 'price.below_median' ORDER BY listing_id").all();
+    const expected = all();
+    expect(expected.length).toBeGreaterThan(8);
+    // A flag the prices no longer support, and one missing: the swap must fix both.
+    db.prepare("DELETE FROM listing_flags WHERE rule = 'price.below_median' AND listing_id = ?").run((expected[3] as { listing_id: string }).listing_id);
+    db.prepare("INSERT INTO listing_flags VALUES ('lst_00001', 'price.below_median', 'price_far_below_median', '[]', '{}')").run();
+    const side = new SideConnection(db, () => undefined);
+    try {
+      await replica.flags.refreshPriceFlagsBeside(side, 3);
+    } finally {
+      side.close();
+    }
+    expect(all()).toEqual(expected);
+  });
+
   it('groups listings cached before groups existed when the cache opens', () => {
     db.prepare('UPDATE listings SET price_group = NULL').run();
-    expect(replica.flags.groupUngroupedListings()).toBe(14);
+    expect(replica.flags.groupUngroupedListings()).toBe(54);
     expect(db.prepare("SELECT price_group, count(*) AS n FROM listings GROUP BY price_group ORDER BY price_group").all()).toEqual([
-      { price_group: 'bicycle', n: 8 },
+      { price_group: 'bicycle', n: 48 },
       { price_group: 'phone', n: 6 },
     ]);
     expect(replica.flags.groupUngroupedListings()).toBe(0);

@@ -3,6 +3,30 @@ import { createFlagRules, flagListing, parseFlagConfig, type FlagRules } from '.
 import type { Listing } from '../../../shared/platform/entities';
 import keywords from '../../../resources/moderation/flag-keywords.json';
 import type { SqliteDb } from '../storage/migrations';
+import type { SideConnection } from '../storage/side-connection';
+import { nextTurn } from '../next-turn';
+
+/** Price flags written per transaction when they are swapped in: ~10 ms each here. */
+const PRICE_FLAG_CHUNK = 2_000;
+
+interface PriceFlagRow { listing_id: string; rule: string; kind: string; spans: string; detail: string }
+
+/** Each listing priced far below the median of its kind of goods, with the figures that explain the flag. */
+const PRICE_FLAGS = `
+  WITH priced AS (
+    SELECT category, price_unit, coalesce(price_group, '') AS price_group, price_fen,
+      ROW_NUMBER() OVER (PARTITION BY category, price_unit, coalesce(price_group, '') ORDER BY price_fen) AS n,
+      COUNT(*) OVER (PARTITION BY category, price_unit, coalesce(price_group, '')) AS total
+    FROM listings WHERE price_fen IS NOT NULL AND status IN ('pending', 'published')
+  ),
+  medians AS (SELECT category, price_unit, price_group, price_fen AS median FROM priced WHERE n = (total + 1) / 2 AND total >= 5)
+  SELECT l.id AS listing_id, 'price.below_median' AS rule, 'price_far_below_median' AS kind, '[]' AS spans,
+    json_object('priceFen', l.price_fen, 'median', m.median, 'ratio', round(l.price_fen * 1.0 / m.median, 4),
+      'percentBelow', CASE WHEN l.price_fen = 0 THEN 100 ELSE min(99, CAST(round(100 - 100.0 * l.price_fen / m.median) AS INTEGER)) END,
+      'threshold', @threshold, 'category', l.category, 'priceUnit', l.price_unit, 'group', m.price_group) AS detail
+  FROM listings l JOIN medians m ON m.category = l.category AND m.price_unit = l.price_unit AND m.price_group = coalesce(l.price_group, '')
+  WHERE l.status IN ('pending', 'published') AND l.price_fen IS NOT NULL AND m.median > 0
+    AND l.price_fen <= @threshold * m.median`;
 
 /** Flags matter only while a listing can still be acted on. */
 const FLAGGABLE = new Set(['pending', 'published']);
@@ -69,30 +93,39 @@ export class ListingFlagStore {
   /**
    * Price far below the median of its category, price unit and price group, over listings that
    * can still be acted on. Done in SQL with window functions: one pass over the cache instead of
-   * a median per listing.
+   * a median per listing. All at once, on this connection: for tests and small caches.
    */
   refreshPriceFlags(): void {
     this.db.transaction(() => {
       this.db.prepare("DELETE FROM listing_flags WHERE rule = 'price.below_median'").run();
-      this.db
-        .prepare(`
-          WITH priced AS (
-            SELECT category, price_unit, coalesce(price_group, '') AS price_group, price_fen,
-              ROW_NUMBER() OVER (PARTITION BY category, price_unit, coalesce(price_group, '') ORDER BY price_fen) AS n,
-              COUNT(*) OVER (PARTITION BY category, price_unit, coalesce(price_group, '')) AS total
-            FROM listings WHERE price_fen IS NOT NULL AND status IN ('pending', 'published')
-          ),
-          medians AS (SELECT category, price_unit, price_group, price_fen AS median FROM priced WHERE n = (total + 1) / 2 AND total >= 5)
-          INSERT INTO listing_flags (listing_id, rule, kind, spans, detail)
-          SELECT l.id, 'price.below_median', 'price_far_below_median', '[]',
-            json_object('priceFen', l.price_fen, 'median', m.median, 'ratio', round(l.price_fen * 1.0 / m.median, 4),
-              'percentBelow', CASE WHEN l.price_fen = 0 THEN 100 ELSE min(99, CAST(round(100 - 100.0 * l.price_fen / m.median) AS INTEGER)) END,
-              'threshold', @threshold, 'category', l.category, 'priceUnit', l.price_unit, 'group', m.price_group)
-          FROM listings l JOIN medians m ON m.category = l.category AND m.price_unit = l.price_unit AND m.price_group = coalesce(l.price_group, '')
-          WHERE l.status IN ('pending', 'published') AND l.price_fen IS NOT NULL AND m.median > 0
-            AND l.price_fen <= @threshold * m.median`)
+      this.db.prepare(`INSERT INTO listing_flags (listing_id, rule, kind, spans, detail) SELECT listing_id, rule, kind, spans, detail FROM (${PRICE_FLAGS})`)
         .run({ threshold: this.rules.priceThreshold });
     })();
+  }
+
+  /**
+   * The same flags, as the console keeps them: the pass over the cache (seconds at a million
+   * listings) reads through the side connection, and the result replaces the old flags a range
+   * of listing ids at a time, between turns — each listing's price flag is swapped in one step.
+   */
+  async refreshPriceFlagsBeside(side: SideConnection, chunkSize = PRICE_FLAG_CHUNK): Promise<void> {
+    const rows = await side.all<PriceFlagRow>(`${PRICE_FLAGS} ORDER BY listing_id`, { threshold: this.rules.priceThreshold });
+    const insert = this.db.prepare("INSERT OR REPLACE INTO listing_flags (listing_id, rule, kind, spans, detail) VALUES (@listing_id, @rule, @kind, @spans, @detail)");
+    const clearBetween = this.db.prepare("DELETE FROM listing_flags WHERE rule = 'price.below_median' AND listing_id >= ? AND listing_id < ?");
+    const clearFrom = this.db.prepare("DELETE FROM listing_flags WHERE rule = 'price.below_median' AND listing_id >= ?");
+    for (let at = 0; ; at += chunkSize) {
+      const chunk = rows.slice(at, at + chunkSize);
+      // Ranges from '' through each chunk's successor's first id: together they cover every id once.
+      const from = at === 0 ? '' : chunk[0]!.listing_id;
+      const until = rows[at + chunkSize]?.listing_id;
+      this.db.transaction(() => {
+        if (until === undefined) clearFrom.run(from);
+        else clearBetween.run(from, until);
+        for (const row of chunk) insert.run(row);
+      })();
+      if (until === undefined) return;
+      await nextTurn();
+    }
   }
 
   flagsOf(listingId: string): ListingFlagView[] {

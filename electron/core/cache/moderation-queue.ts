@@ -4,6 +4,7 @@ import { ModerationQueueQuery as QuerySchema, QueueKind as QueueKindSchema } fro
 import { Claim } from '../../../shared/platform/entities';
 import sla from '../../../resources/moderation/sla.json';
 import type { SqliteDb } from '../storage/migrations';
+import type { SideConnection } from '../storage/side-connection';
 
 export type ParsedQueueQuery = z.output<typeof QuerySchema>;
 
@@ -99,6 +100,23 @@ interface RowShape {
 export function queuePage(db: SqliteDb, query: ParsedQueueQuery, visible: readonly QueueKind[], context: Context): ModerationQueuePage {
   const spec = queues[query.queue];
   const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
+  // NOT INDEXED with a trigram search, for the reason queueRows gives.
+  const listings = textIndexed ? 'listings l NOT INDEXED' : 'listings l';
+  const all = [...spec.where, ...where].join(' AND ');
+  const { total } = db.prepare(`SELECT count(*) AS total FROM ${listings} ${spec.join} WHERE ${all}`).get(params) as { total: number };
+  const districts = (db.prepare(pendingDistricts).all() as { district: string }[]).map((r) => r.district);
+  return {
+    rows: queueRows(db, query, context),
+    total,
+    districts,
+    summaries: visible.map((queue) => summary(db, queue, context)),
+  };
+}
+
+/** The page's rows alone: what "next item" needs, without the counts around them. */
+export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: Context): ModerationQueueRow[] {
+  const spec = queues[query.queue];
+  const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
   // With a trigram search the matching rowids are the narrowest start: NOT INDEXED keeps the
   // planner from walking a whole queue's index (300k pending at 1M) and probing each row in
   // the match list; rowid lookups are still allowed under it.
@@ -126,15 +144,8 @@ export function queuePage(db: SqliteDb, query: ParsedQueueQuery, visible: readon
       JOIN listings l ON l.rowid = p.page_rowid LEFT JOIN claims c ON c.listing_id = l.id AND c.expires_at > @now
       ORDER BY ${order[query.sort]}`)
     .all({ ...params, limit: query.limit, offset: query.offset }) as RowShape[];
-  const { total } = db.prepare(`SELECT count(*) AS total FROM ${listings} ${spec.join} WHERE ${all}`).get(params) as { total: number };
-  const districts = (db.prepare(pendingDistricts).all() as { district: string }[]).map((r) => r.district);
   const overdueBefore = new Date(context.now.getTime() - targetHours[query.queue] * 3_600_000).toISOString();
-  return {
-    rows: rows.map((r) => toRow(r, overdueBefore, context.staffId)),
-    total,
-    districts,
-    summaries: visible.map((queue) => summary(db, queue, context)),
-  };
+  return rows.map((r) => toRow(r, overdueBefore, context.staffId));
 }
 
 function toRow(r: RowShape, overdueBefore: string, staffId: string): ModerationQueueRow {
@@ -152,14 +163,32 @@ function toRow(r: RowShape, overdueBefore: string, staffId: string): ModerationQ
 
 /** A queue's size, its oldest item and how many are over the target age, without filters. */
 export function summary(db: SqliteDb, queue: QueueKind, context: Context): QueueSummary {
+  const query = summaryQuery(queue, context);
+  return query.summary(db.prepare(query.sql).get(query.params) as SummaryRow);
+}
+
+/**
+ * The same, read through the cache's side connection: at a million listings each queue is a
+ * scan of a few hundred thousand rows (seconds for the five), which must not hold the core.
+ */
+export async function summaryBeside(side: SideConnection, queue: QueueKind, context: Context): Promise<QueueSummary> {
+  const query = summaryQuery(queue, context);
+  const [row] = await side.all<SummaryRow>(query.sql, query.params);
+  return query.summary(row!);
+}
+
+interface SummaryRow { size: number; oldest: string | null; overdue: number | null }
+
+function summaryQuery(queue: QueueKind, context: Context) {
   const spec = queues[queue];
   const where = [...spec.where, 'l.id NOT IN (SELECT value FROM json_each(@undecided))'].join(' AND ');
   const overdueBefore = new Date(context.now.getTime() - targetHours[queue] * 3_600_000).toISOString();
-  const row = db
-    .prepare(`SELECT count(*) AS size, min(${spec.queuedAt}) AS oldest, sum(${spec.queuedAt} < @overdueBefore) AS overdue
-              FROM listings l ${spec.join} WHERE ${where}`)
-    .get({ undecided: JSON.stringify(context.undecided), overdueBefore }) as { size: number; oldest: string | null; overdue: number | null };
-  return { queue, size: row.size, oldestAt: row.oldest, overdue: row.overdue ?? 0, targetHours: targetHours[queue] };
+  return {
+    sql: `SELECT count(*) AS size, min(${spec.queuedAt}) AS oldest, sum(${spec.queuedAt} < @overdueBefore) AS overdue
+          FROM listings l ${spec.join} WHERE ${where}`,
+    params: { undecided: JSON.stringify(context.undecided), overdueBefore },
+    summary: (row: SummaryRow): QueueSummary => ({ queue, size: row.size, oldestAt: row.oldest, overdue: row.overdue ?? 0, targetHours: targetHours[queue] }),
+  };
 }
 
 export const parseQueueQuery = (query: ModerationQueueQuery): ParsedQueueQuery => QuerySchema.parse(query);

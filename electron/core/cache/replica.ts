@@ -4,6 +4,7 @@ import type { SqliteDb } from '../storage/migrations';
 import { isModerationChange, ModerationRecords } from './moderation-records';
 import { isRightsChange, RightsRecords } from './rights-records';
 import { ListingFlagStore } from './listing-flags';
+import { ListingTextIndex } from './listing-text-index';
 import type { FlagRules } from '../../../shared/moderation/flags';
 import { listingFromRow, listingParams, reportFromRow, userFromRow, type ListingRow, type ReportRow, type UserRow } from './rows';
 
@@ -16,6 +17,14 @@ export interface QuarantinedChange {
   raw: unknown;
 }
 
+/** One feed page as the sync commits it. */
+export interface PageToCommit {
+  changes: readonly Change[];
+  quarantined: readonly QuarantinedChange[];
+  cursor: string;
+  at: Date;
+}
+
 /**
  * The cache's replica of platform records. Writes come only from the change feed (and from the
  * platform's own answer to a delivered decision), so the replica never holds anything the
@@ -26,12 +35,14 @@ export class Replica {
   private readonly moderation: ModerationRecords;
   readonly rights: RightsRecords;
   readonly flags: ListingFlagStore;
+  private readonly text: ListingTextIndex;
 
   /** Open to the read models of this folder (queues, panels, dashboard), which query it directly. */
   constructor(readonly db: SqliteDb, flagRules?: FlagRules) {
     this.moderation = new ModerationRecords(db);
     this.rights = new RightsRecords(db);
     this.flags = new ListingFlagStore(db, flagRules);
+    this.text = new ListingTextIndex(db);
     this.statements = {
       upsertListing: db.prepare(`
         INSERT INTO listings (id, seller_id, category, title, body, price_fen, price_unit, city, district,
@@ -85,14 +96,13 @@ export class Replica {
     }
     const s = this.statements;
     if (change.op === 'delete' || change.record === null) {
-      if (change.entityType === 'listing') this.flags.listingRemoved(change.id);
-      ({ listing: s.deleteListing, user: s.deleteUser, report: s.deleteReport })[change.entityType].run(change.id);
+      if (change.entityType === 'listing') this.removeListing(change.id);
+      else ({ user: s.deleteUser, report: s.deleteReport })[change.entityType].run(change.id);
       return;
     }
     switch (change.entityType) {
       case 'listing':
-        s.upsertListing.run(this.listingParams(change.record));
-        this.flags.listingChanged(change.record);
+        this.writeListing(change.record);
         return;
       case 'user':
         s.upsertUser.run({ ...change.record, riskSignals: JSON.stringify(change.record.riskSignals) });
@@ -103,32 +113,74 @@ export class Replica {
     }
   }
 
-  /**
-   * One feed page lands whole or not at all: its good changes, its quarantined ones and the
-   * cursor after it commit together, so a crash at any point resumes without loss or repeats.
-   */
+  /** A whole feed page in one transaction: its changes, its quarantined records and the cursor after it. */
   commitPage(changes: readonly Change[], quarantined: readonly QuarantinedChange[], cursor: string, at: Date): { resolved: number } {
+    const { resolved } = this.commitSlice({ changes, quarantined, cursor, at }, 0, Infinity);
+    return { resolved };
+  }
+
+  /**
+   * Applies a page's changes from `from` on, in one transaction, until `budgetMs` has passed;
+   * the slice that reaches the page's end also records its quarantined records and the cursor
+   * after it. The sync commits a page slice by slice so the core answers the console between
+   * them. A crash between slices replays the page from its start, which changes nothing that
+   * landed: writes of a version older than the cached one are ignored, same-version writes
+   * rewrite the same row, and deletes of what is gone delete nothing.
+   */
+  commitSlice(page: PageToCommit, from: number, budgetMs: number): { next: number; resolved: number; complete: boolean } {
     return this.db.transaction(() => {
+      const started = performance.now();
       let resolved = 0;
-      // Checked once per page: while nothing is open (the usual case) no change pays for the lookup.
+      // Checked once per slice: while nothing is open (the usual case) no change pays for the lookup.
       const anyOpen = (this.statements.openQuarantined.get() as { n: number }).n > 0;
-      for (const change of changes) {
+      const when = page.at.toISOString();
+      let next = from;
+      while (next < page.changes.length) {
+        const change = page.changes[next]!;
         this.apply(change);
         // A good version of a quarantined record has arrived: the entry stays as history, resolved.
-        if (anyOpen) resolved += this.statements.resolveQuarantined.run(at.toISOString(), change.entityType, change.id).changes;
+        if (anyOpen) resolved += this.statements.resolveQuarantined.run(when, change.entityType, change.id).changes;
+        next += 1;
+        if (performance.now() - started >= budgetMs) break;
       }
-      for (const q of quarantined) {
-        this.statements.quarantine.run({ ...q, raw: JSON.stringify(q.raw) ?? 'undefined', at: at.toISOString() });
+      const complete = next === page.changes.length;
+      if (complete) {
+        for (const q of page.quarantined) {
+          this.statements.quarantine.run({ ...q, raw: JSON.stringify(q.raw) ?? 'undefined', at: when });
+        }
+        this.statements.saveCursor.run(page.cursor, when);
       }
-      this.statements.saveCursor.run(cursor, at.toISOString());
-      return { resolved };
+      return { next, resolved, complete };
     })();
+  }
+
+  /** A bounded step of upkeep on the text index after writes; true if there may be more. */
+  tidyTextIndex(budgetMs: number): boolean {
+    return this.text.tidy(budgetMs);
   }
 
   /** The platform's own answer to a decision is as good as a feed record; show it at once. */
   applyListing(listing: Listing): void {
-    this.statements.upsertListing.run(this.listingParams(listing));
+    this.writeListing(listing);
+  }
+
+  /**
+   * A listing, its text index entry and its flags, together. An older version than the one
+   * cached changes nothing (the feed can replay a page after a crash, and a decision's answer
+   * can race the feed).
+   */
+  private writeListing(listing: Listing): void {
+    const before = this.text.current(listing.id);
+    if (before && before.version > listing.version) return;
+    const { lastInsertRowid } = this.statements.upsertListing.run(this.listingParams(listing));
+    this.text.written(before, before?.rowid ?? lastInsertRowid, listing.title, listing.body);
     this.flags.listingChanged(listing);
+  }
+
+  private removeListing(id: string): void {
+    this.flags.listingRemoved(id);
+    this.text.removed(this.text.current(id));
+    this.statements.deleteListing.run(id);
   }
 
   private listingParams(listing: Listing) {
@@ -148,6 +200,7 @@ export class Replica {
   /** Forget everything replicated (the feed was reset); the next sync starts from scratch. */
   reset(): void {
     this.db.transaction(() => {
+      this.text.clear();
       this.db.exec('DELETE FROM listings; DELETE FROM users; DELETE FROM reports; DELETE FROM listing_flags; UPDATE sync_state SET cursor = NULL');
       ModerationRecords.clear(this.db);
       RightsRecords.clear(this.db);

@@ -6,7 +6,7 @@ import type { DeskFailure } from '../errors';
 import { cacheMigrations } from '../cache/migrations';
 import { queueKinds } from '../../../shared/ipc/moderation-views';
 import { recordQueueSnapshot, type QueueSizes } from '../cache/moderation-reads';
-import { summary } from '../cache/moderation-queue';
+import { summaryBeside } from '../cache/moderation-queue';
 import { ClusterCache } from '../moderation/cluster-cache';
 import { Replica } from '../cache/replica';
 import type { CoreEvents } from '../core-events';
@@ -15,6 +15,7 @@ import { outboxMigrations } from '../outbox/migrations';
 import { OutboxStore, type QueuedDecision } from '../outbox/outbox-store';
 import { createPlatformClient, type PlatformClient } from '../platform/client';
 import { openMigrated, type SqliteDb } from '../storage/migrations';
+import { SideConnection } from '../storage/side-connection';
 import { SyncEngine } from '../sync/sync-engine';
 import { cacheFile, outboxFile, removeDatabase } from './account-files';
 import type { SessionTokens } from './session-tokens';
@@ -37,6 +38,9 @@ export class AccountWorkspace {
   private started = false;
   private readonly cacheDb: SqliteDb;
   private readonly outboxDb: SqliteDb;
+  private readonly log: (line: string) => void;
+  /** Reads that scan the whole cache, and the log's checkpoints, off the core's thread. */
+  readonly side: SideConnection;
 
   constructor(
     readonly folder: string,
@@ -45,6 +49,7 @@ export class AccountWorkspace {
     private readonly events: CoreEvents,
     options: { pollMs: number; log: (line: string) => void; simulatedDisk?: SimulatedDisk; platformTimeoutMs?: number },
   ) {
+    this.log = options.log;
     this.client = createPlatformClient({ baseUrl: platformUrl, tokens, timeoutMs: options.platformTimeoutMs });
     this.outboxDb = openMigrated(outboxFile(folder), outboxMigrations, 'outbox');
     options.simulatedDisk?.attach('outbox', this.outboxDb);
@@ -56,6 +61,7 @@ export class AccountWorkspace {
       log: options.log,
     });
     ({ db: this.cacheDb, replica: this.replica } = this.openCache(options.simulatedDisk));
+    this.side = new SideConnection(this.cacheDb, options.log);
     this.clusters = new ClusterCache(this.cacheDb);
     this.outbox = new OutboxStore(this.outboxDb);
     this.sync = new SyncEngine(
@@ -64,6 +70,7 @@ export class AccountWorkspace {
       {
         progress: (status) => events.emit('sync:progress', { ...status, pendingOutbox: this.outbox.undeliveredCount(), cacheProblem: this.health.current() }),
         cacheChanged: (entityTypes) => this.cacheChanged(entityTypes, { afterSync: true }),
+        pageCommitted: () => this.side.checkpoint(),
         unexpected: (error) => {
           // A full disk or a damaged cache is a state the console shows, not a bug to log every poll.
           if (this.noticeStorageFailure(error)) return;
@@ -104,19 +111,28 @@ export class AccountWorkspace {
   /**
    * After the cache changed: clusters are recomputed on demand, and after a sync (at most every
    * ten minutes, since both scan the cache) the price flags and a queue-size snapshot for the
-   * dashboard are brought up to date.
+   * dashboard are brought up to date — their scans on the side connection, so the core keeps
+   * answering; the sync run ends when they are done.
    */
-  cacheChanged(entityTypes: string[], options: { afterSync?: boolean } = {}): void {
+  cacheChanged(entityTypes: string[], options: { afterSync?: boolean } = {}): Promise<void> {
     this.clusters.invalidate();
-    const now = Date.now();
-    if (options.afterSync && now - this.lastSnapshotAt > SNAPSHOT_INTERVAL_MS) {
-      this.lastSnapshotAt = now;
-      this.replica.flags.refreshPriceFlags();
-      const context = { now: new Date(now), staffId: '', undecided: this.outbox.undelivered().map((e) => e.listingId) };
-      // Every queue is recorded; each dashboard shows only those its reader may open.
-      recordQueueSnapshot(this.cacheDb, new Date(now), Object.fromEntries(queueKinds.map((q) => [q, summary(this.cacheDb, q, context).size])) as QueueSizes);
-    }
     this.events.emit('cache:changed', { entityTypes });
+    const now = Date.now();
+    if (!options.afterSync || now - this.lastSnapshotAt <= SNAPSHOT_INTERVAL_MS) return Promise.resolve();
+    this.lastSnapshotAt = now;
+    return this.refreshDerived(new Date(now)).catch((error: unknown) => {
+      // Signed out meanwhile, or a full disk the health check reports: the next sync tries again.
+      if (this.cacheDb.open && !this.noticeStorageFailure(error)) this.log(`after-sync upkeep failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    });
+  }
+
+  private async refreshDerived(now: Date): Promise<void> {
+    await this.replica.flags.refreshPriceFlagsBeside(this.side);
+    const context = { now, staffId: '', undecided: this.outbox.undelivered().map((e) => e.listingId) };
+    // Every queue is recorded; each dashboard shows only those its reader may open.
+    const sizes = Object.fromEntries(await Promise.all(queueKinds.map(async (q) => [q, (await summaryBeside(this.side, q, context)).size])));
+    if (this.cacheDb.open) recordQueueSnapshot(this.cacheDb, now, sizes as QueueSizes);
+    this.events.emit('cache:changed', { entityTypes: ['listing'] });
   }
 
   /**
@@ -177,6 +193,7 @@ export class AccountWorkspace {
   close(options: { wipeCache: boolean; dropOutbox: boolean }): void {
     this.sync.stop();
     this.delivery.stop();
+    this.side.close();
     this.cacheDb.close();
     this.outboxDb.close();
     if (options.wipeCache) removeDatabase(cacheFile(this.folder));

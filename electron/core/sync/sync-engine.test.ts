@@ -23,7 +23,7 @@ function engineFor(replicaFolder: string, client: Awaited<ReturnType<typeof sign
   const { db, replica } = openReplica(replicaFolder);
   const progress: EngineStatus[] = [];
   const changed: string[][] = [];
-  const engine = new SyncEngine(replica, () => client, { progress: (s) => progress.push(s), cacheChanged: (t) => changed.push(t) }, { pollMs: 60_000, pageSize });
+  const engine = new SyncEngine(replica, () => client, { progress: (s) => progress.push(s), cacheChanged: (t) => void changed.push(t) }, { pollMs: 60_000, pageSize });
   return { db, replica, engine, progress, changed };
 }
 

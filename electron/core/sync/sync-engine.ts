@@ -1,16 +1,26 @@
 import { Change, ChangePageEnvelope, type EntityType } from '../../../shared/platform/changes';
 import type { SyncStatus } from '../../../shared/ipc/views';
-import type { QuarantinedChange, Replica } from '../cache/replica';
+import type { PageToCommit, QuarantinedChange, Replica } from '../cache/replica';
 import { DeskFailure } from '../errors';
 import type { PlatformClient } from '../platform/client';
 import { illFormedTextPath } from '../../../shared/well-formed-text';
+import { nextTurn } from '../next-turn';
+
+/** How long one slice of a page may hold the core's thread: well under the 50 ms a stall would be felt at. */
+const SLICE_MS = 12;
+
+/** Text-index merge steps after each page: enough to keep up with what a page adds. */
+const TIDY_SLICES_PER_PAGE = 2;
 
 /** What the engine knows; the workspace adds the outbox count and the cache's health. */
 export type EngineStatus = Omit<SyncStatus, 'pendingOutbox' | 'cacheProblem'>;
 
 export interface SyncEvents {
   progress(status: EngineStatus): void;
-  cacheChanged(entityTypes: EntityType[]): void;
+  /** After a run that changed the cache; the run ends when the upkeep it starts is done. */
+  cacheChanged(entityTypes: EntityType[]): void | Promise<void>;
+  /** After each committed page: the moment to move the write-ahead log on. */
+  pageCommitted?(): void;
   /** A failure that is not the platform's: a bug or a broken cache file. Logged, never thrown into the void. */
   unexpected?(error: unknown): void;
 }
@@ -136,6 +146,36 @@ export class SyncEngine {
     if (!(error instanceof DeskFailure)) (this.events.unexpected ?? ((e) => console.error('sync failed', e)))(error);
   }
 
+  /**
+   * Commits a page in slices of about SLICE_MS each, letting the console's requests run between
+   * them: a 1,000-change page written at once kept the core from answering for half a second
+   * and more. The cursor lands with the last slice. Null if a sign-out closed the cache midway.
+   */
+  private async commit(page: PageToCommit): Promise<number | null> {
+    let resolved = 0;
+    for (let from = 0; ; ) {
+      const slice = this.replica.commitSlice(page, from, SLICE_MS);
+      resolved += slice.resolved;
+      if (slice.complete) {
+        this.events.pageCommitted?.();
+        return (await this.tidy(TIDY_SLICES_PER_PAGE)) ? resolved : null;
+      }
+      from = slice.next;
+      await nextTurn();
+      if (this.stopped) return null;
+    }
+  }
+
+  /** Text-index upkeep in slices between turns; false if a sign-out came in between. */
+  private async tidy(slices: number): Promise<boolean> {
+    for (let i = 0; i < slices; i += 1) {
+      await nextTurn();
+      if (this.stopped) return false;
+      if (!this.replica.tidyTextIndex(SLICE_MS)) return true;
+    }
+    return true;
+  }
+
   private async pull(): Promise<void> {
     let { cursor } = this.replica.syncState();
     const phase = cursor === null ? 'initial' : 'incremental';
@@ -164,7 +204,8 @@ export class SyncEngine {
       if (first && envelope.remaining !== undefined) total = envelope.changes.length + envelope.remaining;
       if (first && envelope.changes.length > 0) this.report({ phase, done: 0, total, online: true });
       const { valid, quarantined } = triage(envelope.changes);
-      const { resolved } = this.replica.commitPage(valid, quarantined, envelope.nextCursor, this.now());
+      const resolved = await this.commit({ changes: valid, quarantined, cursor: envelope.nextCursor, at: this.now() });
+      if (resolved === null) return;
       for (const change of valid) touched.add(change.entityType);
       cursor = envelope.nextCursor;
       done += envelope.changes.length;
@@ -172,7 +213,9 @@ export class SyncEngine {
       if (envelope.changes.length > 0) this.report({ phase, done, total, online: true, quarantined: quarantinedTotal });
       if (!envelope.hasMore) break;
     }
+    // What the pages left unmerged is merged now, still a slice at a time.
+    if (done > 0 && !(await this.tidy(Number.POSITIVE_INFINITY))) return;
     this.report({ phase: 'idle', done, total: done, online: true, lastSyncedAt: this.replica.syncState().lastSyncedAt });
-    if (touched.size > 0) this.events.cacheChanged([...touched]);
+    if (touched.size > 0) await this.events.cacheChanged([...touched]);
   }
 }

@@ -1,0 +1,66 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { temporaryFolder } from '../../../test/fixtures/folders';
+import { SideConnection } from './side-connection';
+
+const folder = temporaryFolder();
+afterAll(() => folder.remove());
+
+function openWal(name: string) {
+  const db = new Database(join(folder.path, name));
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE t (n INTEGER)');
+  return db;
+}
+
+describe('the side connection', () => {
+  it('reads the last committed state on a connection of its own, not the writer\'s open transaction', async () => {
+    const db = openWal('a.sqlite');
+    db.prepare('INSERT INTO t VALUES (1)').run();
+    const side = new SideConnection(db, () => undefined);
+    db.exec('BEGIN; INSERT INTO t VALUES (2);');
+    // The writer's connection would see 2 rows; a second connection sees only what was committed.
+    expect(await side.all('SELECT count(*) AS n FROM t')).toEqual([{ n: 1 }]);
+    db.exec('COMMIT');
+    expect(await side.all('SELECT sum(n) AS s FROM t WHERE n >= @min', { min: 1 })).toEqual([{ s: 3 }]);
+    await expect(side.all('SELECT * FROM missing')).rejects.toThrow(/no such table/);
+    side.close();
+    db.close();
+  });
+
+  it('takes the checkpoints over: the writer no longer copies the log back itself, the worker does', async () => {
+    const db = openWal('b.sqlite');
+    const side = new SideConnection(db, () => undefined);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    db.transaction(() => { for (let i = 0; i < 20_000; i += 1) insert.run(i); })();
+    // Nothing has copied the log into the file yet: it holds the schema's pages only.
+    const fileSize = () => statSync(join(folder.path, 'b.sqlite')).size;
+    const before = fileSize();
+    side.checkpoint();
+    // Read back through the worker's queue: the checkpoint was asked first, so it is done by now.
+    await side.all('SELECT 1');
+    expect(fileSize()).toBeGreaterThan(before + 100_000);
+    side.close();
+    db.close();
+  });
+
+  it('closes its connection before the writer closes, so the writer\'s close removes the log', () => {
+    const db = openWal('c.sqlite');
+    const side = new SideConnection(db, () => undefined);
+    db.prepare('INSERT INTO t VALUES (1)').run();
+    side.close();
+    db.close();
+    expect(existsSync(join(folder.path, 'c.sqlite-wal'))).toBe(false);
+  });
+
+  it('works on the writer\'s own connection for an in-memory database', async () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (7);');
+    const side = new SideConnection(db, () => undefined);
+    expect(await side.all('SELECT n FROM t')).toEqual([{ n: 7 }]);
+    side.close();
+  });
+});

@@ -1,0 +1,135 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { SqliteDb } from './migrations';
+
+const CLOSE_WAIT_MS = 10_000;
+
+/** The driver's own file, for a worker that cannot resolve packages from eval'd source. */
+const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+
+const source = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 2000');
+db.pragma('query_only = ON');
+parentPort.on('message', (message) => {
+  if (message.kind === 'close') {
+    db.close();
+    const closed = new Int32Array(workerData.closed);
+    Atomics.store(closed, 0, 1);
+    Atomics.notify(closed, 0);
+    parentPort.close();
+    return;
+  }
+  try {
+    const rows = message.kind === 'checkpoint' ? db.pragma('wal_checkpoint(PASSIVE)') : db.prepare(message.sql).all(message.params);
+    parentPort.postMessage({ id: message.id, rows });
+  } catch (error) {
+    parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
+  }
+});
+`;
+
+type Request = { kind: 'checkpoint' } | { kind: 'read'; sql: string; params: Record<string, unknown> };
+
+/**
+ * A second, read-only connection to a database, in a worker thread: the scans that would hold
+ * the core's thread for seconds at a million listings (queue sizes, price medians) run there
+ * against the last committed state, and so does moving the write-ahead log back into the file —
+ * left to SQLite, that copy and its fsync run inside whichever commit crosses 1,000 pages of log,
+ * 40–50 ms each time during a sync. If the worker cannot start (an in-memory database, a
+ * platform without workers) reads run on the writer's connection and SQLite checkpoints as usual.
+ */
+export class SideConnection {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve(rows: unknown[]): void; reject(error: Error): void }>();
+  private checkpointing = false;
+  private checkpointAgain = false;
+  /** Set by the worker once its connection is closed. */
+  private readonly closed = new Int32Array(new SharedArrayBuffer(4));
+
+  constructor(private readonly db: SqliteDb, private readonly log: (line: string) => void) {
+    if (db.memory) return;
+    try {
+      const worker = new Worker(source, { eval: true, workerData: { file: db.name, driver, closed: this.closed.buffer } });
+      worker.unref();
+      worker.on('message', (answer: { id: number; rows?: unknown[]; error?: string }) => {
+        const waiter = this.waiting.get(answer.id);
+        this.waiting.delete(answer.id);
+        if (answer.error) waiter?.reject(new Error(answer.error));
+        else waiter?.resolve(answer.rows ?? []);
+      });
+      worker.on('error', (error) => this.fallBack(error));
+      db.pragma('wal_autocheckpoint = 0');
+      this.worker = worker;
+    } catch (error) {
+      this.fallBack(error);
+    }
+  }
+
+  /** A read of the last committed state, off the core's thread when the worker runs. */
+  all<Row>(sql: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    if (!this.worker) {
+      try {
+        return Promise.resolve(this.db.prepare(sql).all(params) as Row[]);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
+    return this.send({ kind: 'read', sql, params }) as Promise<Row[]>;
+  }
+
+  /** After a large write: a checkpoint soon. Requests while one runs fold into one more after it. */
+  checkpoint(): void {
+    if (!this.worker) return;
+    if (this.checkpointing) {
+      this.checkpointAgain = true;
+      return;
+    }
+    this.checkpointing = true;
+    this.send({ kind: 'checkpoint' })
+      .catch((error: unknown) => this.log(`checkpoint failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        this.checkpointing = false;
+        if (this.checkpointAgain) {
+          this.checkpointAgain = false;
+          this.checkpoint();
+        }
+      });
+  }
+
+  /**
+   * Before the writer's connection closes, and waited for: the last connection to close a WAL
+   * database checkpoints it and deletes its log by name, so a worker closing later could delete
+   * the log of a new cache created under the same name (a rebuild). The wait is bounded by the
+   * statement in progress.
+   */
+  close(): void {
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    worker.postMessage({ kind: 'close' });
+    Atomics.wait(this.closed, 0, 0, CLOSE_WAIT_MS);
+    void worker.terminate();
+    for (const waiter of this.waiting.values()) waiter.reject(new Error('the cache was closed'));
+    this.waiting.clear();
+  }
+
+  private send(request: Request): Promise<unknown[]> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker!.postMessage({ ...request, id });
+    });
+  }
+
+  private fallBack(error: unknown): void {
+    this.worker = null;
+    this.log(`cache side connection unavailable, its work runs on the core's thread: ${error instanceof Error ? error.message : String(error)}`);
+    if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    for (const waiter of this.waiting.values()) waiter.reject(new Error('the cache side connection stopped'));
+    this.waiting.clear();
+  }
+}
