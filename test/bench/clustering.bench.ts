@@ -26,7 +26,7 @@ export const clusteringBenchmark: Benchmark = {
   title: 'near-duplicate clustering over 100,000 listings',
   reference: 'naive all-pairs on a 5,000 sample, extrapolated ×(n/5,000)²',
   async run(bench) {
-    const db = openBenchCache(bench);
+    const db = await openBenchCache(bench);
     const listings = (db
       .prepare(`SELECT id, title, body, contact_phone_masked AS contactPhoneMasked, seller_id AS sellerId, created_at AS createdAt
                 FROM listings WHERE status IN ('pending', 'published') ORDER BY created_at DESC LIMIT ?`)

@@ -45,7 +45,7 @@ export const queuePageBenchmark: Benchmark = {
   title: 'queue page (category + district + flag, oldest first, 100 rows) over 1M cached listings',
   reference: 'the same queuePage SQL with NOT INDEXED on listings (full scan)',
   async run(bench) {
-    const db = openBenchCache(bench);
+    const db = await openBenchCache(bench);
     const queries = combinations(db, bench.quick ? 60 : 300);
     const visible: QueueKind[] = ['pending', 'reported', 'flagged', 'escalated', 'appeals'];
     // The page without summaries (what the filter change costs) and the summaries alone.

@@ -61,7 +61,7 @@ export const searchBenchmark: Benchmark = {
   title: 'Chinese substring search in the pending queue (100 rows, oldest first) over 1M cached listings',
   reference: 'the same page with LIKE in place of the trigram index',
   async run(bench) {
-    const db = openBenchCache(bench);
+    const db = await openBenchCache(bench);
     const occurs = (word: string) => db.prepare("SELECT 1 FROM listings WHERE title LIKE ? OR body LIKE ? LIMIT 1").get(`%${word}%`, `%${word}%`) !== undefined;
     const long = LONG.filter(occurs);
     const short = SHORT.filter(occurs);

@@ -20,7 +20,7 @@ const STAFF = 'mod.chen';
 /** Each kill lands up to this long after the progress event that armed it: mid-fetch, mid-parse or mid-commit. */
 const KILL_JITTER_MS = 300;
 /** The core's feed page (sync-engine.ts's default); kills are planned in whole pages of it. */
-const PAGE_SIZE = 1_000;
+const PAGE_SIZE = 500;
 /** The last pages are left without kills: a jittered kill armed there could land after the sync ended. */
 const PAGES_KEPT_CLEAR = 6;
 const RUN_TIMEOUT_MS = 60_000;

@@ -25,6 +25,16 @@ export interface PageToCommit {
   at: Date;
 }
 
+/** A page being written; see Replica.beginPage. */
+export interface PageWrite {
+  /** Applies changes until `budgetMs` has passed; true once every change of the page is applied. */
+  applySlice(budgetMs: number): boolean;
+  /** Records the quarantined changes and the cursor, and commits. */
+  finish(): { resolved: number };
+  /** Rolls back whatever the page wrote. */
+  abandon(): void;
+}
+
 /**
  * The cache's replica of platform records. Writes come only from the change feed (and from the
  * platform's own answer to a delivered decision), so the replica never holds anything the
@@ -115,43 +125,72 @@ export class Replica {
 
   /** A whole feed page in one transaction: its changes, its quarantined records and the cursor after it. */
   commitPage(changes: readonly Change[], quarantined: readonly QuarantinedChange[], cursor: string, at: Date): { resolved: number } {
-    const { resolved } = this.commitSlice({ changes, quarantined, cursor, at }, 0, Infinity);
-    return { resolved };
+    const write = this.beginPage({ changes, quarantined, cursor, at });
+    write.applySlice(Infinity);
+    return write.finish();
   }
 
   /**
-   * Applies a page's changes from `from` on, in one transaction, until `budgetMs` has passed;
-   * the slice that reaches the page's end also records its quarantined records and the cursor
-   * after it. The sync commits a page slice by slice so the core answers the console between
-   * them. A crash between slices replays the page from its start, which changes nothing that
-   * landed: writes of a version older than the cached one are ignored, same-version writes
-   * rewrite the same row, and deletes of what is gone delete nothing.
+   * A feed page lands whole or not at all: one transaction, opened here and committed by
+   * finish() with the page's quarantined records and the cursor after it, so a crash at any
+   * point resumes without loss or repeats. In between, the changes are applied in time-boxed
+   * slices and the core answers the console on the turns between them — a page written at
+   * once held it for half a second and more, and committing each slice on its own made a
+   * sync pay a commit (and a text-index flush) per slice. Whatever else writes the cache
+   * meanwhile (a delivered decision's listing, a claim) joins this transaction; if the page
+   * fails it goes with it, and the feed brings it again: the platform has it.
    */
-  commitSlice(page: PageToCommit, from: number, budgetMs: number): { next: number; resolved: number; complete: boolean } {
-    return this.db.transaction(() => {
-      const started = performance.now();
-      let resolved = 0;
-      // Checked once per slice: while nothing is open (the usual case) no change pays for the lookup.
-      const anyOpen = (this.statements.openQuarantined.get() as { n: number }).n > 0;
-      const when = page.at.toISOString();
-      let next = from;
-      while (next < page.changes.length) {
-        const change = page.changes[next]!;
-        this.apply(change);
-        // A good version of a quarantined record has arrived: the entry stays as history, resolved.
-        if (anyOpen) resolved += this.statements.resolveQuarantined.run(when, change.entityType, change.id).changes;
-        next += 1;
-        if (performance.now() - started >= budgetMs) break;
-      }
-      const complete = next === page.changes.length;
-      if (complete) {
-        for (const q of page.quarantined) {
-          this.statements.quarantine.run({ ...q, raw: JSON.stringify(q.raw) ?? 'undefined', at: when });
+  beginPage(page: PageToCommit): PageWrite {
+    this.db.exec('BEGIN');
+    const when = page.at.toISOString();
+    let resolved = 0;
+    let next = 0;
+    let anyOpen: boolean;
+    const failed = (error: unknown): never => {
+      this.rollBack();
+      throw error;
+    };
+    try {
+      // Checked once per page: while nothing is open (the usual case) no change pays for the lookup.
+      anyOpen = (this.statements.openQuarantined.get() as { n: number }).n > 0;
+    } catch (error) {
+      return failed(error);
+    }
+    return {
+      applySlice: (budgetMs) => {
+        const started = performance.now();
+        try {
+          while (next < page.changes.length) {
+            const change = page.changes[next]!;
+            this.apply(change);
+            // A good version of a quarantined record has arrived: the entry stays as history, resolved.
+            if (anyOpen) resolved += this.statements.resolveQuarantined.run(when, change.entityType, change.id).changes;
+            next += 1;
+            if (performance.now() - started >= budgetMs) break;
+          }
+        } catch (error) {
+          failed(error);
         }
-        this.statements.saveCursor.run(page.cursor, when);
-      }
-      return { next, resolved, complete };
-    })();
+        return next === page.changes.length;
+      },
+      finish: () => {
+        try {
+          for (const q of page.quarantined) {
+            this.statements.quarantine.run({ ...q, raw: JSON.stringify(q.raw) ?? 'undefined', at: when });
+          }
+          this.statements.saveCursor.run(page.cursor, when);
+          this.db.exec('COMMIT');
+        } catch (error) {
+          failed(error);
+        }
+        return { resolved };
+      },
+      abandon: () => this.rollBack(),
+    };
+  }
+
+  private rollBack(): void {
+    if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 
   /** A bounded step of upkeep on the text index after writes; true if there may be more. */

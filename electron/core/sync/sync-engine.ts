@@ -9,6 +9,15 @@ import { nextTurn } from '../next-turn';
 /** How long one slice of a page may hold the core's thread: well under the 50 ms a stall would be felt at. */
 const SLICE_MS = 12;
 
+/**
+ * Changes per feed page. A page is one transaction (and one text-index segment), so larger is
+ * cheaper to write; but its JSON is decoded in one piece, ~10 ms per 500 changes here.
+ */
+const PAGE_SIZE = 500;
+
+/** Changes validated per turn: ~5 ms of checks. */
+const TRIAGE_SLICE = 200;
+
 /** Text-index merge steps after each page: enough to keep up with what a page adds. */
 const TIDY_SLICES_PER_PAGE = 2;
 
@@ -147,23 +156,41 @@ export class SyncEngine {
   }
 
   /**
-   * Commits a page in slices of about SLICE_MS each, letting the console's requests run between
-   * them: a 1,000-change page written at once kept the core from answering for half a second
-   * and more. The cursor lands with the last slice. Null if a sign-out closed the cache midway.
+   * Writes a page in slices of about SLICE_MS each, letting the console's requests run between
+   * them (see Replica.beginPage). Null if a sign-out came in between: the page is dropped, and
+   * the cursor stays before it.
    */
   private async commit(page: PageToCommit): Promise<number | null> {
-    let resolved = 0;
-    for (let from = 0; ; ) {
-      const slice = this.replica.commitSlice(page, from, SLICE_MS);
-      resolved += slice.resolved;
-      if (slice.complete) {
-        this.events.pageCommitted?.();
-        return (await this.tidy(TIDY_SLICES_PER_PAGE)) ? resolved : null;
+    const write = this.replica.beginPage(page);
+    let resolved: number;
+    try {
+      while (!write.applySlice(SLICE_MS)) {
+        await nextTurn();
+        if (this.stopped) {
+          write.abandon();
+          return null;
+        }
       }
-      from = slice.next;
-      await nextTurn();
-      if (this.stopped) return null;
+      ({ resolved } = write.finish());
+    } catch (error) {
+      write.abandon();
+      throw error;
     }
+    this.events.pageCommitted?.();
+    return (await this.tidy(TIDY_SLICES_PER_PAGE)) ? resolved : null;
+  }
+
+  /** Validation of a page, a slice of changes per turn: a whole page's checks held the core for tens of milliseconds. */
+  private async triageInSlices(raw: readonly unknown[]): Promise<ReturnType<typeof triage>> {
+    const valid: Change[] = [];
+    const quarantined: QuarantinedChange[] = [];
+    for (let at = 0; at < raw.length; at += TRIAGE_SLICE) {
+      if (at > 0) await nextTurn();
+      const slice = triage(raw.slice(at, at + TRIAGE_SLICE));
+      valid.push(...slice.valid);
+      quarantined.push(...slice.quarantined);
+    }
+    return { valid, quarantined };
   }
 
   /** Text-index upkeep in slices between turns; false if a sign-out came in between. */
@@ -185,7 +212,7 @@ export class SyncEngine {
     const fetchPage = (after: string | null, first: boolean) =>
       this.client().call(
         'listChanges',
-        { query: { cursor: after ?? undefined, limit: this.options.pageSize ?? 1000, withRemaining: first ? 'true' : 'false' } },
+        { query: { cursor: after ?? undefined, limit: this.options.pageSize ?? PAGE_SIZE, withRemaining: first ? 'true' : 'false' } },
         ChangePageEnvelope,
       );
     let next = fetchPage(cursor, true);
@@ -203,7 +230,8 @@ export class SyncEngine {
       }
       if (first && envelope.remaining !== undefined) total = envelope.changes.length + envelope.remaining;
       if (first && envelope.changes.length > 0) this.report({ phase, done: 0, total, online: true });
-      const { valid, quarantined } = triage(envelope.changes);
+      const { valid, quarantined } = await this.triageInSlices(envelope.changes);
+      if (this.stopped) return;
       const resolved = await this.commit({ changes: valid, quarantined, cursor: envelope.nextCursor, at: this.now() });
       if (resolved === null) return;
       for (const change of valid) touched.add(change.entityType);

@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Change } from '../../../shared/platform/changes';
+import { Listing } from '../../../shared/platform/entities';
+import { openReplica } from '../../../test/fixtures/console-parts';
+import { temporaryFolder } from '../../../test/fixtures/folders';
+
+const folder = temporaryFolder();
+afterAll(() => folder.remove());
+
+const listing = (id: string, version = 1) =>
+  Listing.parse({
+    id, sellerId: 'usr_1', category: 'second_hand', title: `九成新电动车 ${id}`, body: '', priceFen: 100_00, priceUnit: 'item', city: '广州市',
+    district: '天河区', contactPhoneMasked: '135****7162', images: [], status: 'pending', escalated: false, displayUntil: '2026-12-20', version,
+    createdAt: '2026-11-19T00:00:00.000Z', updatedAt: '2026-11-20T00:00:00.000Z',
+  });
+const upsert = (l: Listing): Change => ({ entityType: 'listing', id: l.id, version: l.version, op: 'upsert', record: l });
+const page = (ids: string[], cursor: string) => ({ changes: ids.map((id) => upsert(listing(id))), quarantined: [], cursor, at: new Date('2026-11-20T06:00:00Z') });
+
+describe('a feed page written in slices', () => {
+  const { db, replica } = openReplica(folder.path);
+  const count = () => (db.prepare('SELECT count(*) AS n FROM listings').get() as { n: number }).n;
+
+  it('applies a slice at a time and lands with its cursor only at finish', () => {
+    const write = replica.beginPage(page(['lst_1', 'lst_2', 'lst_3'], 'c1'));
+    // A zero budget still applies one change per slice, so a slow machine always makes progress.
+    expect(write.applySlice(0)).toBe(false);
+    expect(write.applySlice(0)).toBe(false);
+    expect(write.applySlice(0)).toBe(true);
+    expect(replica.syncState().cursor).toBeNull();
+    write.finish();
+    expect(replica.syncState().cursor).toBe('c1');
+    expect(count()).toBe(3);
+  });
+
+  it('leaves nothing of an abandoned page (a sign-out between slices), cursor where it was', () => {
+    const write = replica.beginPage(page(['lst_4', 'lst_5'], 'c2'));
+    write.applySlice(0);
+    write.abandon();
+    expect(count()).toBe(3);
+    expect(replica.syncState().cursor).toBe('c1');
+    expect(db.inTransaction).toBe(false);
+  });
+
+  it('takes a write made between its slices along with it', () => {
+    const write = replica.beginPage(page(['lst_6', 'lst_7'], 'c3'));
+    write.applySlice(0);
+    // A decision's answer arriving on a turn between two slices.
+    replica.applyListing(listing('lst_1', 5));
+    write.applySlice(Infinity);
+    write.finish();
+    expect(replica.listing('lst_1')?.version).toBe(5);
+    expect(count()).toBe(5);
+  });
+
+  it('rolls back and reports a change that fails to apply, and the next page can begin', () => {
+    const bad = { ...page(['lst_8'], 'c4'), changes: [upsert(listing('lst_8')), upsert({ ...listing('lst_x'), title: null } as unknown as Listing)] };
+    const write = replica.beginPage(bad);
+    expect(() => write.applySlice(Infinity)).toThrow();
+    expect(db.inTransaction).toBe(false);
+    expect(replica.listing('lst_8')).toBeUndefined();
+    replica.commitPage([upsert(listing('lst_9'))], [], 'c5', new Date());
+    expect(replica.syncState().cursor).toBe('c5');
+  });
+});
