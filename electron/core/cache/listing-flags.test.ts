@@ -3,6 +3,7 @@ import type { Listing } from '../../../shared/platform/entities';
 import { openReplica } from '../../../test/fixtures/console-parts';
 import { temporaryFolder } from '../../../test/fixtures/folders';
 import { SideConnection } from '../storage/side-connection';
+import { parseQueueQuery, queueRows } from './moderation-queue';
 
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
@@ -44,7 +45,7 @@ describe('the below-median price flag in the cache', () => {
     expect(expected.length).toBeGreaterThan(8);
     // A flag the prices no longer support, and one missing: the swap must fix both.
     db.prepare("DELETE FROM listing_flags WHERE rule = 'price.below_median' AND listing_id = ?").run((expected[3] as { listing_id: string }).listing_id);
-    db.prepare("INSERT INTO listing_flags VALUES ('lst_00001', 'price.below_median', 'price_far_below_median', '[]', '{}')").run();
+    db.prepare("INSERT INTO listing_flags (listing_id, rule, kind, spans, detail) VALUES ('lst_00001', 'price.below_median', 'price_far_below_median', '[]', '{}')").run();
     const side = new SideConnection(db, () => undefined);
     try {
       await replica.flags.refreshPriceFlagsBeside(side, 3);
@@ -54,10 +55,24 @@ describe('the below-median price flag in the cache', () => {
     expect(all()).toEqual(expected);
   });
 
+  it('keeps each flag where its listing is, so the flag filter of a place finds it', () => {
+    const contact = { ...secondHand('九成新书桌 加微信 xianyu2026 详聊', 200), district: '天河区' };
+    replica.applyListing(contact);
+    const found = (district: string) =>
+      queueRows(db, parseQueueQuery({ queue: 'pending', category: 'second_hand', district, flag: 'contact_in_text' }), { now: new Date('2026-11-21T00:00:00Z'), staffId: '', undecided: [] })
+        .map((r) => r.id);
+    expect(found('天河区')).toContain(contact.id);
+    replica.applyListing({ ...contact, district: '海珠区', version: 2 });
+    expect(found('天河区')).not.toContain(contact.id);
+    expect(found('海珠区')).toContain(contact.id);
+    expect(db.prepare('SELECT DISTINCT district FROM listing_flags WHERE listing_id = ?').all(contact.id)).toEqual([{ district: '海珠区' }]);
+  });
+
   it('groups listings cached before groups existed when the cache opens', () => {
     db.prepare('UPDATE listings SET price_group = NULL').run();
-    expect(replica.flags.groupUngroupedListings()).toBe(54);
+    expect(replica.flags.groupUngroupedListings()).toBe(55);
     expect(db.prepare("SELECT price_group, count(*) AS n FROM listings GROUP BY price_group ORDER BY price_group").all()).toEqual([
+      { price_group: '', n: 1 },
       { price_group: 'bicycle', n: 48 },
       { price_group: 'phone', n: 6 },
     ]);

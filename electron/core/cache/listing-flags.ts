@@ -9,7 +9,7 @@ import { nextTurn } from '../next-turn';
 /** Price flags written per transaction when they are swapped in: ~10 ms each here. */
 const PRICE_FLAG_CHUNK = 2_000;
 
-interface PriceFlagRow { listing_id: string; rule: string; kind: string; spans: string; detail: string }
+interface PriceFlagRow { listing_id: string; rule: string; kind: string; spans: string; detail: string; category: string; district: string }
 
 /** Each listing priced far below the median of its kind of goods, with the figures that explain the flag. */
 const PRICE_FLAGS = `
@@ -23,7 +23,8 @@ const PRICE_FLAGS = `
   SELECT l.id AS listing_id, 'price.below_median' AS rule, 'price_far_below_median' AS kind, '[]' AS spans,
     json_object('priceFen', l.price_fen, 'median', m.median, 'ratio', round(l.price_fen * 1.0 / m.median, 4),
       'percentBelow', CASE WHEN l.price_fen = 0 THEN 100 ELSE min(99, CAST(round(100 - 100.0 * l.price_fen / m.median) AS INTEGER)) END,
-      'threshold', @threshold, 'category', l.category, 'priceUnit', l.price_unit, 'group', m.price_group) AS detail
+      'threshold', @threshold, 'category', l.category, 'priceUnit', l.price_unit, 'group', m.price_group) AS detail,
+    l.category AS category, l.district AS district
   FROM listings l JOIN medians m ON m.category = l.category AND m.price_unit = l.price_unit AND m.price_group = coalesce(l.price_group, '')
   WHERE l.status IN ('pending', 'published') AND l.price_fen IS NOT NULL AND m.median > 0
     AND l.price_fen <= @threshold * m.median`;
@@ -50,7 +51,9 @@ export class ListingFlagStore {
     this.statements = {
       clearText: db.prepare("DELETE FROM listing_flags WHERE listing_id = ? AND rule <> 'price.below_median'"),
       clearAll: db.prepare('DELETE FROM listing_flags WHERE listing_id = ?'),
-      insert: db.prepare('INSERT OR REPLACE INTO listing_flags (listing_id, rule, kind, spans, detail) VALUES (?, ?, ?, ?, ?)'),
+      insert: db.prepare('INSERT OR REPLACE INTO listing_flags (listing_id, rule, kind, spans, detail, category, district) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      // The price flag stays until the next price pass, but follows its listing to a new place at once.
+      place: db.prepare('UPDATE listing_flags SET category = ?, district = ? WHERE listing_id = ? AND (category IS NOT ? OR district IS NOT ?)'),
       ofListing: db.prepare(`
         SELECT f.rule, f.kind, f.spans, f.detail,
           EXISTS (SELECT 1 FROM flag_feedback b WHERE b.listing_id = f.listing_id AND b.rule = f.rule) AS dismissed
@@ -81,8 +84,9 @@ export class ListingFlagStore {
       return;
     }
     this.statements.clearText.run(listing.id);
+    this.statements.place.run(listing.category, listing.district, listing.id, listing.category, listing.district);
     for (const flag of flagListing(this.rules, listing, { medianPriceFen: null })) {
-      this.statements.insert.run(listing.id, flag.rule, flag.kind, JSON.stringify(flag.spans), JSON.stringify(flag.detail));
+      this.statements.insert.run(listing.id, flag.rule, flag.kind, JSON.stringify(flag.spans), JSON.stringify(flag.detail), listing.category, listing.district);
     }
   }
 
@@ -98,7 +102,8 @@ export class ListingFlagStore {
   refreshPriceFlags(): void {
     this.db.transaction(() => {
       this.db.prepare("DELETE FROM listing_flags WHERE rule = 'price.below_median'").run();
-      this.db.prepare(`INSERT INTO listing_flags (listing_id, rule, kind, spans, detail) SELECT listing_id, rule, kind, spans, detail FROM (${PRICE_FLAGS})`)
+      this.db.prepare(`INSERT INTO listing_flags (listing_id, rule, kind, spans, detail, category, district)
+                       SELECT listing_id, rule, kind, spans, detail, category, district FROM (${PRICE_FLAGS})`)
         .run({ threshold: this.rules.priceThreshold });
     })();
   }
@@ -110,7 +115,8 @@ export class ListingFlagStore {
    */
   async refreshPriceFlagsBeside(side: SideConnection, chunkSize = PRICE_FLAG_CHUNK): Promise<void> {
     const rows = await side.all<PriceFlagRow>(`${PRICE_FLAGS} ORDER BY listing_id`, { threshold: this.rules.priceThreshold });
-    const insert = this.db.prepare("INSERT OR REPLACE INTO listing_flags (listing_id, rule, kind, spans, detail) VALUES (@listing_id, @rule, @kind, @spans, @detail)");
+    const insert = this.db.prepare(`INSERT OR REPLACE INTO listing_flags (listing_id, rule, kind, spans, detail, category, district)
+                                    VALUES (@listing_id, @rule, @kind, @spans, @detail, @category, @district)`);
     const clearBetween = this.db.prepare("DELETE FROM listing_flags WHERE rule = 'price.below_median' AND listing_id >= ? AND listing_id < ?");
     const clearFrom = this.db.prepare("DELETE FROM listing_flags WHERE rule = 'price.below_median' AND listing_id >= ?");
     for (let at = 0; ; at += chunkSize) {

@@ -8,5 +8,6 @@ import { migration006 } from './006-disclosures';
 import { migration007 } from './007-quarantine-resolution';
 import { migration008 } from './008-queue-filters';
 import { migration009 } from './009-text-index-by-writer';
+import { migration010 } from './010-flags-by-place';
 
-export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
