@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { cacheMigrations } from '../../electron/core/cache/migrations';
+import { cacheMigrations, tuneCacheConnection } from '../../electron/core/cache/migrations';
 import { shippedFlagRules } from '../../electron/core/cache/listing-flags';
 import { listingParams } from '../../electron/core/cache/rows';
 import { openMigrated } from '../../electron/core/storage/migrations';
@@ -19,6 +19,8 @@ const CHUNK = 50_000;
 export function rawInsert(platformFile: string, folder: string): { rows: number; seconds: number } {
   const platform = new Database(platformFile, { readonly: true });
   const cache = openMigrated(join(folder, 'cache.sqlite'), cacheMigrations, 'cache');
+  // The console's own connection settings: the reference differs in how rows arrive, nothing else.
+  tuneCacheConnection(cache);
   const rules = shippedFlagRules();
   const insert = {
     user: cache.prepare(`INSERT INTO users (id, nickname, phone_masked, status, registered_at, last_login_at, risk_signals, strikes,

@@ -103,27 +103,45 @@ interface RowShape {
 export function queuePage(db: SqliteDb, query: ParsedQueueQuery, visible: readonly QueueKind[], context: Context): ModerationQueuePage {
   const spec = queues[query.queue];
   const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
-  // NOT INDEXED with a trigram search, for the reason queueRows gives.
-  const listings = textIndexed ? 'listings l NOT INDEXED' : 'listings l';
+  const listings = listingsFor(db, textIndexed, params);
   const all = [...spec.where, ...where].join(' AND ');
-  const { total } = db.prepare(`SELECT count(*) AS total FROM ${listings} ${spec.join} WHERE ${all}`).get(params) as { total: number };
+  // A search counts its matches only up to a cap: "天河区" matches a tenth of a million
+  // listings, and counting them all cost more than the page. Filters count exactly.
+  const cap = textIndexed ? `LIMIT ${SEARCH_COUNT_CAP + 1}` : '';
+  const { counted } = db.prepare(`SELECT count(*) AS counted FROM (SELECT 1 FROM ${listings} ${spec.join} WHERE ${all} ${cap})`).get(params) as { counted: number };
   const districts = (db.prepare(pendingDistricts).all() as { district: string }[]).map((r) => r.district);
   return {
     rows: queueRows(db, query, context),
-    total,
+    total: Math.min(counted, textIndexed ? SEARCH_COUNT_CAP : counted),
+    totalCapped: textIndexed && counted > SEARCH_COUNT_CAP,
     districts,
     summaries: visible.map((queue) => summary(db, queue, context)),
   };
+}
+
+/** Matches a search counts before it says "more than". */
+export const SEARCH_COUNT_CAP = 1_000;
+/** Fewer trigram matches than this: start from them; more: walk the queue in order and test each. */
+const FEW_MATCHES = 2_000;
+
+/**
+ * Where a page with a trigram search starts. A rare word's matching rowids are the narrowest
+ * start: NOT INDEXED keeps the planner from walking a whole queue's index (300k pending at 1M)
+ * and probing each row in the match list; rowid lookups are still allowed under it. A common
+ * word is the other way round: its matches (100k for "天河区") would each be looked up and
+ * sorted to show the oldest 100, while the queue's index in order meets 100 of them at once.
+ */
+function listingsFor(db: SqliteDb, textIndexed: boolean, params: Record<string, unknown>): string {
+  if (!textIndexed) return 'listings l';
+  const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @fts LIMIT ${FEW_MATCHES})`).get({ fts: params.fts }) as { n: number };
+  return n < FEW_MATCHES ? 'listings l NOT INDEXED' : 'listings l';
 }
 
 /** The page's rows alone: what "next item" needs, without the counts around them. */
 export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: Context): ModerationQueueRow[] {
   const spec = queues[query.queue];
   const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
-  // With a trigram search the matching rowids are the narrowest start: NOT INDEXED keeps the
-  // planner from walking a whole queue's index (300k pending at 1M) and probing each row in
-  // the match list; rowid lookups are still allowed under it.
-  const listings = textIndexed ? 'listings l NOT INDEXED' : 'listings l';
+  const listings = listingsFor(db, textIndexed, params);
   const all = [...spec.where, ...where].join(' AND ');
   const reportCount = '(SELECT count(*) FROM reports r WHERE r.listing_id = l.id)';
   // The page's 100 rows are chosen first, from the filter and sort keys alone, and only those

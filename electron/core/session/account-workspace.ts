@@ -3,7 +3,7 @@ import { CacheHealth } from '../cache-health/cache-health';
 import type { SimulatedDisk } from '../cache-health/simulated-disk';
 import { storageFailure } from '../cache-health/storage-failure';
 import type { DeskFailure } from '../errors';
-import { cacheMigrations } from '../cache/migrations';
+import { cacheMigrations, tuneCacheConnection } from '../cache/migrations';
 import { queueKinds } from '../../../shared/ipc/moderation-views';
 import { recordQueueSnapshot, type QueueSizes } from '../cache/moderation-reads';
 import { summaryBeside } from '../cache/moderation-queue';
@@ -144,6 +144,7 @@ export class AccountWorkspace {
     let db: SqliteDb | undefined;
     try {
       db = openMigrated(cacheFile(this.folder), cacheMigrations, 'cache', { quickCheck: true });
+      tuneCacheConnection(db);
       simulatedDisk?.attach('cache', db);
       const replica = new Replica(db);
       replica.flags.groupUngroupedListings();

@@ -20,8 +20,12 @@ interface FeedEntity {
 
 /** Loads one row and maps it; records without a version of their own take their feed position. */
 function loader<Row>(sql: string, map: (row: Row) => unknown, version?: (row: Row) => number): FeedEntity['load'] {
+  // Prepared once per database: a feed page loads a thousand records.
+  const statements = new WeakMap<PlatformDb, ReturnType<PlatformDb['prepare']>>();
   return (db, id, seq) => {
-    const row = db.prepare(sql).get(id) as Row | undefined;
+    let statement = statements.get(db);
+    if (!statement) statements.set(db, (statement = db.prepare(sql)));
+    const row = statement.get(id) as Row | undefined;
     return row === undefined ? undefined : { version: version ? version(row) : seq, record: map(row) };
   };
 }
