@@ -11,6 +11,8 @@ export interface BenchContext {
   repeats: number;
   /** --quick: smaller data, for checking the suite itself; its figures are not the targets'. */
   quick: boolean;
+  /** --reuse-cache: the read rows query the synced cache an earlier --keep-data run left in workDir. */
+  reuseCache?: boolean;
   log(line: string): void;
 }
 

@@ -9,7 +9,7 @@ import { closeSyncedCore } from './synced-core';
  * test/bench/*.bench.ts one after another and prints one table. A missed target is a finding,
  * not a failure (exit 0); a benchmark that crashes is (exit 1).
  */
-const usage = 'usage: npm run bench -- [--quick] [--only <id>[,<id>…]] [--repeats N] [--work DIR] [--keep-data]';
+const usage = 'usage: npm run bench -- [--quick] [--only <id>[,<id>…]] [--repeats N] [--work DIR] [--keep-data] [--reuse-cache]';
 
 /** Benchmarks that build shared data come first; the rest follow in the issue's order, then any new ones by name. */
 const ORDER = ['initial-sync', 'event-loop', 'memory', 'incremental-sync', 'queue-page', 'search', 'decide-next', 'scroll', 'clustering'];
@@ -45,6 +45,7 @@ async function main(): Promise<number> {
       repeats: { type: 'string' },
       work: { type: 'string' },
       'keep-data': { type: 'boolean' },
+      'reuse-cache': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
   mkdirSync(workDir, { recursive: true });
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
-  const context: BenchContext = { workDir, repeats, quick, log: (line) => console.error(`  [${elapsed()}] ${line}`) };
+  const context: BenchContext = { workDir, repeats, quick, reuseCache: values['reuse-cache'] === true, log: (line) => console.error(`  [${elapsed()}] ${line}`) };
 
   let benchmarks = await discover();
   if (values.only) {

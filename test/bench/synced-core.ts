@@ -21,10 +21,12 @@ export interface SyncedCore {
 
 let shared: Promise<SyncedCore> | null = null;
 
+export const syncedFolder = (context: BenchContext) => join(context.workDir, 'core-synced');
+
 export function syncedCore(context: BenchContext): Promise<SyncedCore> {
   shared ??= (async () => {
     const sandbox = await startBenchSandbox(context, 'platform-synced');
-    const folder = join(context.workDir, 'core-synced');
+    const folder = syncedFolder(context);
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });
     const core = await forkSyncProcess();

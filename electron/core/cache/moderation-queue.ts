@@ -10,6 +10,13 @@ export type ParsedQueueQuery = z.output<typeof QuerySchema>;
 
 const targetHours = z.object({ targetHours: z.record(QueueKindSchema, z.number().positive()) }).parse(sla).targetHours as Record<QueueKind, number>;
 
+/**
+ * Leaves out the listings decided here whose decision is still in the outbox. By rowid, which
+ * every index carries: by id, each listing a queue's index walk met was read from the table
+ * to test it (300,000 reads for the pending queue's size at a million listings).
+ */
+const notUndecided = 'l.rowid NOT IN (SELECT u.rowid FROM listings u WHERE u.id IN (SELECT value FROM json_each(@undecided)))';
+
 const notDismissed = 'NOT EXISTS (SELECT 1 FROM flag_feedback b WHERE b.listing_id = f.listing_id AND b.rule = f.rule)';
 
 /** What makes a listing part of each queue, and when it entered it. */
@@ -51,7 +58,7 @@ interface Context {
  * text (二手, 猫) cannot, so it falls back to a LIKE scan.
  */
 function filters(query: ParsedQueueQuery, queuedAt: string, context: Context) {
-  const where = ['l.id NOT IN (SELECT value FROM json_each(@undecided))'];
+  const where = [notUndecided];
   const params: Record<string, unknown> = { undecided: JSON.stringify(context.undecided), now: context.now.toISOString() };
   if (query.category) (where.push('l.category = @category'), (params.category = query.category));
   if (query.district) (where.push('l.district = @district'), (params.district = query.district));
@@ -202,7 +209,7 @@ interface SummaryRow { size: number; oldest: string | null; overdue: number | nu
 
 function summaryQuery(queue: QueueKind, context: Context) {
   const spec = queues[queue];
-  const where = [...spec.where, 'l.id NOT IN (SELECT value FROM json_each(@undecided))'].join(' AND ');
+  const where = [...spec.where, notUndecided].join(' AND ');
   const overdueBefore = new Date(context.now.getTime() - targetHours[queue] * 3_600_000).toISOString();
   return {
     sql: `SELECT count(*) AS size, min(${spec.queuedAt}) AS oldest, sum(${spec.queuedAt} < @overdueBefore) AS overdue
