@@ -81,8 +81,6 @@ export type QueueSummary = z.infer<typeof QueueSummary>;
 export const ModerationQueuePage = z.object({
   rows: z.array(ModerationQueueRow),
   total: z.number().int().nonnegative(),
-  /** A search stops counting at a cap: then there are more matches than `total`. */
-  totalCapped: z.boolean().optional(),
   districts: z.array(z.string()),
   /** Every queue the caller may open, with its size and oldest item. */
   summaries: z.array(QueueSummary),

@@ -112,22 +112,16 @@ export function queuePage(db: SqliteDb, query: ParsedQueueQuery, visible: readon
   const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
   const listings = listingsFor(db, textIndexed, params);
   const all = [...spec.where, ...where].join(' AND ');
-  // A search counts its matches only up to a cap: "天河区" matches a tenth of a million
-  // listings, and counting them all cost more than the page. Filters count exactly.
-  const cap = textIndexed ? `LIMIT ${SEARCH_COUNT_CAP + 1}` : '';
-  const { counted } = db.prepare(`SELECT count(*) AS counted FROM (SELECT 1 FROM ${listings} ${spec.join} WHERE ${all} ${cap})`).get(params) as { counted: number };
+  const { total } = db.prepare(`SELECT count(*) AS total FROM ${listings} ${spec.join} WHERE ${all}`).get(params) as { total: number };
   const districts = (db.prepare(pendingDistricts).all() as { district: string }[]).map((r) => r.district);
   return {
     rows: queueRows(db, query, context),
-    total: Math.min(counted, textIndexed ? SEARCH_COUNT_CAP : counted),
-    totalCapped: textIndexed && counted > SEARCH_COUNT_CAP,
+    total,
     districts,
     summaries: visible.map((queue) => summary(db, queue, context)),
   };
 }
 
-/** Matches a search counts before it says "more than". */
-export const SEARCH_COUNT_CAP = 1_000;
 /** Fewer trigram matches than this: start from them; more: walk the queue in order and test each. */
 const FEW_MATCHES = 2_000;
 

@@ -9,8 +9,6 @@ interface QueueFilterBarProps {
   filters: QueueFilters;
   districts: string[];
   total: number;
-  /** A search's count stopped at its cap: there are more than `total`. */
-  totalCapped?: boolean;
   search: string;
   searchRef: RefObject<HTMLInputElement | null>;
   onChange(change: Partial<QueueFilters>): void;
@@ -21,7 +19,7 @@ interface QueueFilterBarProps {
 export const minimumAges = [1, 4, 12, 24, 72] as const;
 const sortKeys = QueueSortKey.options;
 
-export function QueueFilterBar({ filters, districts, total, totalCapped, search, searchRef, onChange, onSearch }: QueueFilterBarProps) {
+export function QueueFilterBar({ filters, districts, total, search, searchRef, onChange, onSearch }: QueueFilterBarProps) {
   const { t } = useTranslation();
   const id = useId();
   // A remembered district may be absent from today's queue; keep it selectable so it can be cleared.
@@ -84,7 +82,7 @@ export function QueueFilterBar({ filters, districts, total, totalCapped, search,
           </option>
         ))}
       </select>
-      <span className="queue-total" data-testid="queue-total">{t(totalCapped ? 'queue.totalCapped' : 'queue.total', { count: total })}</span>
+      <span className="queue-total" data-testid="queue-total">{t('queue.total', { count: total })}</span>
     </div>
   );
 }
