@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { platformDb } from './support/platform-db';
 import { startDesk, startPlatform, temporaryDir } from './support/processes';
-import { signIn } from './support/session';
+import { signIn, syncSettled } from './support/session';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const scan = Buffer.from('%PDF-1.4\n广州市公安局天河区分局 调取证据通知书 穗公（天）调证字〔2026〕9901号\n%%EOF\n', 'utf8');
@@ -41,6 +41,7 @@ test('legal staff register a police request with its scan, a colleague approves,
   try {
     const [liu, huang] = await Promise.all([liuContext.newPage(), huangContext.newPage()]);
     await Promise.all([signIn(liu, liuDesk.url, 'legal.liu', 'legal'), signIn(huang, huangDesk.url, 'legal.huang', 'legal')]);
+    await syncSettled(liu);
     const before = await reportFigures(liu);
     const target = db.one<{ id: string }>("SELECT id FROM users WHERE status = 'active' ORDER BY id LIMIT 1 OFFSET 7")!;
 

@@ -46,7 +46,7 @@ const order: Record<ParsedQueueQuery['sort'], string> = {
   price_high: 'l.price_fen IS NULL, l.price_fen DESC, l.id ASC',
 };
 
-interface Context {
+export interface QueueContext {
   now: Date;
   staffId: string;
   /** Listings whose decision waits in the outbox: decided here, not yet on the platform. */
@@ -57,7 +57,7 @@ interface Context {
  * Filters as SQL. Search of three or more characters goes through the trigram index; shorter
  * text (二手, 猫) cannot, so it falls back to a LIKE scan.
  */
-function filters(query: ParsedQueueQuery, queuedAt: string, context: Context) {
+function filters(query: ParsedQueueQuery, queuedAt: string, context: QueueContext) {
   const where = [notUndecided];
   const params: Record<string, unknown> = { undecided: JSON.stringify(context.undecided), now: context.now.toISOString() };
   if (query.category) (where.push('l.category = @category'), (params.category = query.category));
@@ -107,7 +107,7 @@ interface RowShape {
   claim_expires: string | null; appeal_id: string | null;
 }
 
-export function queuePage(db: SqliteDb, query: ParsedQueueQuery, visible: readonly QueueKind[], context: Context): ModerationQueuePage {
+export function queuePage(db: SqliteDb, query: ParsedQueueQuery, visible: readonly QueueKind[], context: QueueContext): ModerationQueuePage {
   const spec = queues[query.queue];
   const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
   const listings = listingsFor(db, textIndexed, params);
@@ -139,7 +139,7 @@ function listingsFor(db: SqliteDb, textIndexed: boolean, params: Record<string, 
 }
 
 /** The page's rows alone: what "next item" needs, without the counts around them. */
-export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: Context): ModerationQueueRow[] {
+export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext): ModerationQueueRow[] {
   const spec = queues[query.queue];
   const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
   const listings = listingsFor(db, textIndexed, params);
@@ -184,7 +184,7 @@ function toRow(r: RowShape, overdueBefore: string, staffId: string): ModerationQ
 }
 
 /** A queue's size, its oldest item and how many are over the target age, without filters. */
-export function summary(db: SqliteDb, queue: QueueKind, context: Context): QueueSummary {
+export function summary(db: SqliteDb, queue: QueueKind, context: QueueContext): QueueSummary {
   const query = summaryQuery(queue, context);
   return query.summary(db.prepare(query.sql).get(query.params) as SummaryRow);
 }
@@ -193,7 +193,7 @@ export function summary(db: SqliteDb, queue: QueueKind, context: Context): Queue
  * The same, read through the cache's side connection: at a million listings each queue is a
  * scan of a few hundred thousand rows (seconds for the five), which must not hold the core.
  */
-export async function summaryBeside(side: SideConnection, queue: QueueKind, context: Context): Promise<QueueSummary> {
+export async function summaryBeside(side: SideConnection, queue: QueueKind, context: QueueContext): Promise<QueueSummary> {
   const query = summaryQuery(queue, context);
   const [row] = await side.all<SummaryRow>(query.sql, query.params);
   return query.summary(row!);
@@ -201,7 +201,7 @@ export async function summaryBeside(side: SideConnection, queue: QueueKind, cont
 
 interface SummaryRow { size: number; oldest: string | null; overdue: number | null }
 
-function summaryQuery(queue: QueueKind, context: Context) {
+function summaryQuery(queue: QueueKind, context: QueueContext) {
   const spec = queues[queue];
   const where = [...spec.where, notUndecided].join(' AND ');
   const overdueBefore = new Date(context.now.getTime() - targetHours[queue] * 3_600_000).toISOString();

@@ -49,7 +49,7 @@ export function moderationHandlers({ workspace, staff }: ModerationDeps): Pick<H
       const ctx = context(ws);
       const page = queuePage(ws.replica.db, parseQueueQuery(input), [], ctx);
       // The tabs' sizes scan whole queues (seconds at a million listings): on the side connection.
-      return { ...page, summaries: await Promise.all(visibleQueues(staff().roles).map((queue) => summaryBeside(ws.side, queue, ctx))) };
+      return { ...page, summaries: await ws.queueSummaries(visibleQueues(staff().roles), ctx) };
     },
     'moderation:listing': (input) => {
       const ws = workspace();

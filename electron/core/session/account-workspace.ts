@@ -6,7 +6,8 @@ import type { DeskFailure } from '../errors';
 import { cacheMigrations, tuneCacheConnection } from '../cache/migrations';
 import { queueKinds } from '../../../shared/ipc/moderation-views';
 import { recordQueueSnapshot, type QueueSizes } from '../cache/moderation-reads';
-import { summaryBeside } from '../cache/moderation-queue';
+import { summaryBeside, type QueueContext } from '../cache/moderation-queue';
+import type { QueueKind, QueueSummary } from '../../../shared/ipc/moderation-views';
 import { ClusterCache } from '../moderation/cluster-cache';
 import { Replica } from '../cache/replica';
 import type { CoreEvents } from '../core-events';
@@ -35,6 +36,9 @@ export class AccountWorkspace {
   readonly clusters: ClusterCache;
   readonly health: CacheHealth;
   private lastSnapshotAt = 0;
+  /** Bumped whenever the cache or the outbox changes: what the memoised queue sizes were counted at. */
+  private generation = 0;
+  private sizes: { key: string; value: Promise<QueueSummary[]> } | null = null;
   private started = false;
   private readonly cacheDb: SqliteDb;
   private readonly outboxDb: SqliteDb;
@@ -115,6 +119,7 @@ export class AccountWorkspace {
    * answering; the sync run ends when they are done.
    */
   cacheChanged(entityTypes: string[], options: { afterSync?: boolean } = {}): Promise<void> {
+    this.generation += 1;
     this.clusters.invalidate();
     this.events.emit('cache:changed', { entityTypes });
     const now = Date.now();
@@ -124,6 +129,25 @@ export class AccountWorkspace {
       // Signed out meanwhile, or a full disk the health check reports: the next sync tries again.
       if (this.cacheDb.open && !this.noticeStorageFailure(error)) this.log(`after-sync upkeep failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     });
+  }
+
+  /**
+   * The tabs' queue sizes, counted on the side connection once per change of the cache or the
+   * outbox (and per minute, for the overdue counts), and shared by every page asked meanwhile:
+   * at a million listings a count of the five queues takes seconds, and scrolling asks a page
+   * every few hundred rows.
+   */
+  queueSummaries(visible: readonly QueueKind[], context: QueueContext): Promise<QueueSummary[]> {
+    const key = [this.generation, visible.join(), context.undecided.join(), Math.floor(context.now.getTime() / 60_000), context.staffId].join('|');
+    if (this.sizes?.key !== key) {
+      const value = Promise.all(visible.map((queue) => summaryBeside(this.side, queue, context)));
+      this.sizes = { key, value };
+      // A failed count is not kept: the next page asks again.
+      value.catch(() => {
+        if (this.sizes?.value === value) this.sizes = null;
+      });
+    }
+    return this.sizes.value;
   }
 
   private async refreshDerived(now: Date): Promise<void> {
@@ -187,6 +211,7 @@ export class AccountWorkspace {
   }
 
   outboxChanged(): void {
+    this.generation += 1;
     this.events.emit('outbox:changed', { pending: this.outbox.undeliveredCount() });
   }
 

@@ -59,8 +59,12 @@ export function DecisionBar({ listing, disabled: blocked, onDecided, onDeciding 
       notice: 'notice' in draft ? draft.notice : '',
       basedOnVersion: listing.version,
     });
-    // The outbox takes the decision; the next item need not wait for that answer.
-    if (onDeciding?.(sent)) return;
+    // The outbox takes the decision; the next item need not wait for that answer. The page
+    // reports a refusal; should it still be showing this item then, the actions come back.
+    if (onDeciding?.(sent)) {
+      sent.catch(() => setSubmitting(false));
+      return;
+    }
     try {
       const entry = await sent;
       onDecided(entry);

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { memo, useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueKind } from '../../../shared/ipc/moderation-views';
 import type { ListingDetail } from '../../../shared/ipc/views';
+import { useDeskEvent } from '../../desk/desk-context';
 import { useDeskQuery } from '../../desk/use-desk-query';
 import { useErrorMessage } from '../../i18n/error-message';
 import { SellerSection } from '../accounts/seller-section';
@@ -34,7 +35,7 @@ interface ListingReviewProps {
   onDeciding?(sent: Promise<unknown>): boolean;
 }
 
-function ListingReview({ detail, claim, queue, onDecided, onDeciding }: ListingReviewProps) {
+const ListingReview = memo(function ListingReview({ detail, claim, queue, onDecided, onDeciding }: ListingReviewProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const { listing, seller, reports, undelivered, history, appeal, cluster } = detail;
@@ -77,6 +78,58 @@ function ListingReview({ detail, claim, queue, onDecided, onDeciding }: ListingR
       <SellerSection seller={seller} />
     </section>
   );
+});
+
+/** `run` once the browser is idle; many calls before then make one run. */
+function useWhenIdle(run: () => void): () => void {
+  const scheduled = useRef(false);
+  const latest = useRef(run);
+  latest.current = run;
+  return useCallback(() => {
+    if (scheduled.current) return;
+    scheduled.current = true;
+    const go = () => {
+      scheduled.current = false;
+      latest.current();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 300 });
+    else setTimeout(go, 20);
+  }, []);
+}
+
+/** The same answer again keeps the object it had, so the review does not re-render for nothing. */
+function useUnchanged<T>(value: T): T {
+  const kept = useRef<{ value: T; json: string } | null>(null);
+  const json = value === undefined ? '' : JSON.stringify(value);
+  if (kept.current?.json !== json) kept.current = { value, json };
+  return kept.current.value;
+}
+
+/** A detail read ahead this recently is what the cache holds still, unless the core says otherwise. */
+const READ_AHEAD_FRESH_MS = 10_000;
+const freshlyReadAhead = (listingId: string | null): ListingDetail | null => {
+  const ahead = prefetchedListing(listingId);
+  return ahead !== undefined && Date.now() - ahead.claimedAt < READ_AHEAD_FRESH_MS ? ahead.detail : null;
+};
+
+/**
+ * The open listing's detail, fetched again when the core reports a change — after an idle
+ * moment, since right after a decision the outbox and the sync report changes in a burst, just
+ * when the next item is being shown and the one after it read ahead. A detail read ahead moments
+ * ago (see prefetched-listing) is shown as it is and not asked for until such a change: opening
+ * it after a decision costs the busy core nothing.
+ */
+function useListingDetail(listingId: string | null) {
+  const opened = useRef<{ listingId: string | null; readAhead: ListingDetail | null }>({ listingId: null, readAhead: null });
+  if (opened.current.listingId !== listingId) opened.current = { listingId, readAhead: freshlyReadAhead(listingId) };
+  const [changedFor, setChangedFor] = useState<string | null>(null);
+  const live = listingId !== null && (opened.current.readAhead === null || changedFor === listingId);
+  const detail = useDeskQuery('moderation:listing', { listingId: listingId ?? '-' }, { enabled: live });
+  const changed = useWhenIdle(() => (live ? detail.refetch() : setChangedFor(listingId)));
+  useDeskEvent('cache:changed', changed);
+  useDeskEvent('outbox:changed', changed);
+  const data = useUnchanged(detail.data ?? opened.current.readAhead ?? prefetchedListing(listingId)?.detail);
+  return { data, loading: detail.loading, error: detail.error };
 }
 
 /**
@@ -84,14 +137,14 @@ function ListingReview({ detail, claim, queue, onDecided, onDeciding }: ListingR
  * both the listing and the claim are known, so its actions never flash enabled for an item
  * someone else holds.
  */
-export function ListingDetailPane({ listingId, queue, onDecided, onDeciding }: ListingDetailPaneProps) {
+export const ListingDetailPane = memo(function ListingDetailPane({ listingId, queue, onDecided, onDeciding }: ListingDetailPaneProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const claim = useClaim(listingId);
-  const detail = useDeskQuery('moderation:listing', { listingId: listingId ?? '-' }, {
-    enabled: listingId !== null,
-    refetchOn: ['cache:changed', 'outbox:changed'],
-  });
+  const detail = useListingDetail(listingId);
+  const data = detail.data;
+  const decided = useCallback(() => listingId !== null && onDecided(listingId), [listingId, onDecided]);
+  const deciding = useCallback((sent: Promise<unknown>) => listingId !== null && onDeciding !== undefined && onDeciding(listingId, sent), [listingId, onDeciding]);
 
   if (listingId === null) {
     return (
@@ -100,7 +153,6 @@ export function ListingDetailPane({ listingId, queue, onDecided, onDeciding }: L
       </section>
     );
   }
-  const data = detail.data ?? prefetchedListing(listingId)?.detail;
   if (!data || claim.status === 'claiming') {
     return (
       <section className="listing-detail empty" aria-label={t('detail.label')} aria-busy={detail.loading}>
@@ -120,8 +172,8 @@ export function ListingDetailPane({ listingId, queue, onDecided, onDeciding }: L
       detail={data}
       claim={claim}
       queue={queue}
-      onDecided={() => onDecided(listingId)}
-      onDeciding={onDeciding && ((sent) => onDeciding(listingId, sent))}
+      onDecided={decided}
+      onDeciding={onDeciding && deciding}
     />
   );
-}
+});

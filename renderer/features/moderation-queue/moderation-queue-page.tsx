@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueKind } from '../../../shared/ipc/moderation-views';
 import { useIsSenior } from '../../app/staff-context';
@@ -18,6 +18,9 @@ import { SelectionBar } from './selection-bar';
 import { useQueueRows } from './use-queue-rows';
 import { useReviewNavigation, type NavigationStatus } from './use-review-navigation';
 import { useRowSelection } from './use-row-selection';
+
+/** How often a running sync refreshes the queue. */
+const SYNC_REFRESH_MS = 2_000;
 
 const moderatorQueues: readonly QueueKind[] = ['pending', 'reported', 'flagged'];
 const seniorQueues: readonly QueueKind[] = ['pending', 'reported', 'flagged', 'escalated', 'appeals'];
@@ -57,21 +60,60 @@ export function ModerationQueuePage() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [bulkIds, setBulkIds] = useState<string[] | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const tabId = (kind: QueueKind) => `${ids}-tab-${kind}`;
+  const tabId = useCallback((kind: QueueKind) => `${ids}-tab-${kind}`, [ids]);
   const panelId = `${ids}-panel`;
 
   const { refresh, indexOf } = rows;
-  useDeskEvent('cache:changed', refresh);
-  useDeskEvent('outbox:changed', refresh);
+  // After a decision the outbox and then the sync report changes: the queue catches up once the
+  // next item is shown and the one after it read ahead, not in the middle of it.
+  useDeskEvent('cache:changed', nav.refreshSoon);
+  useDeskEvent('outbox:changed', nav.refreshSoon);
+  // A sync reports its progress page by page but says the cache changed only when it ends, and a
+  // first sync of a large platform takes minutes: the queue shows what has landed meanwhile.
+  const lastSyncRefresh = useRef(0);
+  useDeskEvent('sync:progress', ({ phase, done }) => {
+    const now = Date.now();
+    if ((phase !== 'initial' && phase !== 'incremental') || done === 0 || now - lastSyncRefresh.current < SYNC_REFRESH_MS) return;
+    lastSyncRefresh.current = now;
+    nav.refreshSoon();
+  });
 
   const queryKey = JSON.stringify(query);
   const { clear } = selection;
   useEffect(() => clear(), [queryKey, clear]);
 
-  const switchQueue = (kind: QueueKind) => {
-    setSearch('');
-    setQueue(kind);
-  };
+  const switchQueue = useCallback(
+    (kind: QueueKind) => {
+      setSearch('');
+      setQueue(kind);
+    },
+    [setQueue],
+  );
+  const { next, advance } = nav;
+  const onDecided = useCallback((listingId: string) => void next(listingId), [next]);
+
+  // Elements kept while their inputs are unchanged: moving between items re-renders the table's
+  // two changed rows and the detail pane, not every panel of the page.
+  const tabs = useMemo(
+    () => <QueueTabs queues={queues} summaries={rows.summaries} current={queue} now={now} panelId={panelId} tabId={tabId} onSelect={switchQueue} />,
+    [queues, rows.summaries, queue, now, panelId, tabId, switchQueue],
+  );
+  const filterBar = useMemo(
+    () => (
+      <QueueFilterBar
+        filters={filters}
+        districts={rows.districts}
+        total={rows.total}
+        search={search}
+        searchRef={searchRef}
+        onChange={changeFilters}
+        onSearch={setSearch}
+      />
+    ),
+    [filters, rows.districts, rows.total, search, changeFilters],
+  );
+  const outboxPanel = useMemo(() => <OutboxPanel />, []);
+  const quarantinePanel = useMemo(() => <QuarantinePanel />, []);
 
   useShortcuts({
     moveDown: () => nav.move(1),
@@ -99,17 +141,9 @@ export function ModerationQueuePage() {
             {t('shortcuts.open')}
           </button>
         </div>
-        <QueueTabs queues={queues} summaries={rows.summaries} current={queue} now={now} panelId={panelId} tabId={tabId} onSelect={switchQueue} />
+        {tabs}
         <div className="queue-panel" role="tabpanel" id={panelId} aria-labelledby={tabId(queue)}>
-          <QueueFilterBar
-            filters={filters}
-            districts={rows.districts}
-            total={rows.total}
-            search={search}
-            searchRef={searchRef}
-            onChange={changeFilters}
-            onSearch={setSearch}
-          />
+          {filterBar}
           {selection.size > 0 && <SelectionBar count={selection.size} canBulk={senior} onBulk={() => setBulkIds(selection.ids)} onClear={selection.clear} />}
           {rows.error && (
             <p className="error" role="alert">
@@ -131,10 +165,10 @@ export function ModerationQueuePage() {
             <StatusLine status={nav.status} />
           </div>
         </div>
-        <OutboxPanel />
-        <QuarantinePanel />
+        {outboxPanel}
+        {quarantinePanel}
       </section>
-      <ListingDetailPane listingId={nav.openedId} queue={queue} onDecided={(listingId) => void nav.next(listingId)} onDeciding={nav.advance} />
+      <ListingDetailPane listingId={nav.openedId} queue={queue} onDecided={onDecided} onDeciding={advance} />
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {bulkIds && (
         <BulkDialog

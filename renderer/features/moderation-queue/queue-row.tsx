@@ -1,12 +1,11 @@
-import { flexRender, type Row } from '@tanstack/react-table';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ModerationQueueRow } from '../../../shared/ipc/moderation-views';
-import { columnClass } from './queue-columns';
+import type { QueueColumn, QueueRowText } from './queue-columns';
 
 interface QueueRowViewProps {
   row: ModerationQueueRow;
-  tableRow: Row<ModerationQueueRow>;
+  text: QueueRowText;
+  columns: QueueColumn[];
   index: number;
   opened: boolean;
   cursor: boolean;
@@ -15,13 +14,45 @@ interface QueueRowViewProps {
   onToggle(id: string, index: number, range?: boolean): void;
 }
 
+function cell(column: QueueColumn, row: ModerationQueueRow, text: QueueRowText) {
+  switch (column.id) {
+    case 'title':
+      return (
+        <>
+          {text.claimedBy && (
+            <span className="claim-lock" data-testid="claim-lock">
+              {text.claimedBy}
+            </span>
+          )}
+          <button type="button" className="row-handle" title={row.title}>
+            {row.title}
+          </button>
+        </>
+      );
+    case 'category':
+      return text.category;
+    case 'district':
+      return row.district;
+    case 'price':
+      return text.price;
+    case 'age':
+      return (
+        <>
+          {text.age}
+          {text.overdue && <span className="overdue-badge">{text.overdue}</span>}
+        </>
+      );
+    default:
+      return text.signals;
+  }
+}
+
 /**
- * One queue row. Memoised on plain props: opening an item or moving the cursor re-renders the
- * two rows whose state changed, not the whole window of cells (their translations and price
- * formatting were most of a decision's render time).
+ * One queue row. Memoised on plain props, its texts made once per row (see useQueueRowText): a
+ * scroll renders each row once, opening an item or moving the cursor re-renders the two rows
+ * whose state changed, and a refresh only the rows that did.
  */
-export const QueueRowView = memo(function QueueRowView({ row, tableRow, index, opened, cursor, checked, onOpen, onToggle }: QueueRowViewProps) {
-  const { t } = useTranslation();
+export const QueueRowView = memo(function QueueRowView({ row, text, columns, index, opened, cursor, checked, onOpen, onToggle }: QueueRowViewProps) {
   const classes = ['queue-row'];
   if (opened) classes.push('opened');
   if (cursor) classes.push('cursor');
@@ -41,15 +72,15 @@ export const QueueRowView = memo(function QueueRowView({ row, tableRow, index, o
         <input
           type="checkbox"
           data-testid="row-select"
-          aria-label={t('queue.selectRow', { title: row.title })}
+          aria-label={text.selectLabel}
           checked={checked}
           onChange={() => undefined}
           onClick={(e) => onToggle(row.id, index, e.shiftKey)}
         />
       </td>
-      {tableRow.getVisibleCells().map((cell) => (
-        <td key={cell.id} className={columnClass(cell.column.columnDef.meta)}>
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+      {columns.map((column) => (
+        <td key={column.id} className={column.className}>
+          {cell(column, row, text)}
         </td>
       ))}
     </tr>

@@ -1,14 +1,18 @@
-import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModerationQueueRow, QueueKind } from '../../../shared/ipc/moderation-views';
-import { columnClass, useQueueColumns } from './queue-columns';
+import type { QueueKind } from '../../../shared/ipc/moderation-views';
+import { useQueueColumns, useQueueRowText } from './queue-columns';
 import { QueueRowView } from './queue-row';
 import type { QueueRows } from './use-queue-rows';
 import type { RowSelection } from './use-row-selection';
 
 export const QUEUE_ROW_HEIGHT = 34;
+/**
+ * Rows rendered beyond each edge of the view. Every rendered row costs layout and paint on each
+ * frame of a fast scroll, so few: enough for j/k and the wheel's next step.
+ */
+const OVERSCAN = 4;
 
 interface QueueTableProps {
   queue: QueueKind;
@@ -25,17 +29,20 @@ interface QueueTableProps {
 
 /**
  * Only the rows in view (plus a margin) exist in the DOM; spacer rows above and below keep the
- * scrollbar true to the whole queue. The table model holds just that window.
+ * scrollbar true to the whole queue. Loaded pages reach the table through `rows.subscribe`, so a
+ * page arriving re-renders the table alone, and each row only if it changed.
  */
-export function QueueTable({ queue, rows, openedId, cursorId, cursorFocus, selection, onOpen, now }: QueueTableProps) {
+export const QueueTable = memo(function QueueTable({ queue, rows, openedId, cursorId, cursorFocus, selection, onOpen, now }: QueueTableProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const columns = useQueueColumns(queue, now);
+  const revision = useSyncExternalStore(rows.subscribe, rows.revision);
+  const columns = useQueueColumns(queue);
+  const textOf = useQueueRowText(queue, now);
   const virtualizer = useVirtualizer({
     count: rows.total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => QUEUE_ROW_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN,
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
@@ -44,20 +51,17 @@ export function QueueTable({ queue, rows, openedId, cursorId, cursorFocus, selec
   const { showRange } = rows;
   useEffect(() => showRange(first, last), [showRange, first, last, rows.total]);
 
-  const windowRows = items.map((item) => rows.rowAt(item.index));
-  const windowKey = windowRows.map((r) => r?.id ?? '').join('|');
-  const data = useMemo(
-    () => windowRows.filter((r): r is ModerationQueueRow => r !== undefined),
-    // The window's ids and the loaded pages' revision are everything these rows depend on.
-    [windowKey, rows.revision],
-  );
-  const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
-  const tableRows = table.getRowModel().rowsById;
-
   // Keep the cursor in view, and give it focus when the keyboard moved it.
   const cursorIndex = cursorId ? rows.indexOf(cursorId) : -1;
   useEffect(() => {
-    if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+    if (cursorIndex < 0) return;
+    // Already wholly in view (by the scroll position the virtualizer knows): nothing to scroll,
+    // and asking would force a layout on the key path.
+    const top = virtualizer.scrollOffset ?? 0;
+    const height = virtualizer.scrollRect?.height ?? 0;
+    const start = cursorIndex * QUEUE_ROW_HEIGHT;
+    if (start >= top && start + QUEUE_ROW_HEIGHT <= top + height) return;
+    virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
   }, [cursorIndex, virtualizer]);
   const focused = useRef(0);
   useEffect(() => {
@@ -66,28 +70,27 @@ export function QueueTable({ queue, rows, openedId, cursorId, cursorFocus, selec
     if (!handle) return;
     focused.current = cursorFocus;
     handle.focus();
-  }, [cursorFocus, cursorId, windowKey]);
+  }, [cursorFocus, cursorId, revision, first]);
 
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
   const columnCount = columns.length + 1;
+  const loadingRow = t('queue.loadingRow');
 
   return (
     <div className="queue-scroll" ref={scrollRef} data-queue-scroll="">
       <table className="queue-table" data-testid="queue-table" aria-label={t('queue.tableLabel')} aria-rowcount={rows.total + 1}>
         <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} aria-rowindex={1}>
-              <th scope="col" className="col-select">
-                <span className="visually-hidden">{t('queue.columns.select')}</span>
+          <tr aria-rowindex={1}>
+            <th scope="col" className="col-select">
+              <span className="visually-hidden">{t('queue.columns.select')}</span>
+            </th>
+            {columns.map((column) => (
+              <th key={column.id} scope="col" className={column.className}>
+                {column.header}
               </th>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className={columnClass(header.column.columnDef.meta)}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
+            ))}
+          </tr>
         </thead>
         <tbody>
           {paddingTop > 0 && (
@@ -97,11 +100,10 @@ export function QueueTable({ queue, rows, openedId, cursorId, cursorFocus, selec
           )}
           {items.map((item) => {
             const row = rows.rowAt(item.index);
-            const tableRow = row ? tableRows[row.id] : undefined;
-            if (!row || !tableRow) {
+            if (!row) {
               return (
                 <tr key={`loading-${item.index}`} className="queue-row-loading" aria-rowindex={item.index + 2}>
-                  <td colSpan={columnCount}>{t('queue.loadingRow')}</td>
+                  <td colSpan={columnCount}>{loadingRow}</td>
                 </tr>
               );
             }
@@ -109,7 +111,8 @@ export function QueueTable({ queue, rows, openedId, cursorId, cursorFocus, selec
               <QueueRowView
                 key={row.id}
                 row={row}
-                tableRow={tableRow}
+                text={textOf(row)}
+                columns={columns}
                 index={item.index}
                 opened={row.id === openedId}
                 cursor={row.id === cursorId}
@@ -128,4 +131,4 @@ export function QueueTable({ queue, rows, openedId, cursorId, cursorFocus, selec
       </table>
     </div>
   );
-}
+});

@@ -29,7 +29,7 @@ export function SyncStatusBar() {
   const syncing = status && (status.phase === 'initial' || status.phase === 'incremental');
   return (
     <footer className="sync-bar">
-      <div className="sync-status" role="status" data-testid="sync-status">
+      <div className="sync-status" role="status" data-testid="sync-status" data-phase={status?.phase} data-synced={status?.lastSyncedAt ? 'yes' : 'no'}>
         {status && (
           <>
             <span className="sync-phase">{t(`sync.phase.${status.phase}`)}</span>

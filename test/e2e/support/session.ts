@@ -15,3 +15,10 @@ export async function signIn(page: Page, url: string, username: string, landing:
   await expect(page.getByTestId('queue-table')).toBeVisible();
   await expect(page.getByTestId('queue-row').first()).toBeVisible();
 }
+
+/** Until the console's sync has finished a whole pass: figures read before that count a partial cache. */
+export async function syncSettled(page: Page) {
+  const bar = page.getByTestId('sync-status');
+  await expect(bar).toHaveAttribute('data-synced', 'yes', { timeout: 30_000 });
+  await expect(bar).toHaveAttribute('data-phase', 'idle', { timeout: 30_000 });
+}
