@@ -1,23 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeDesk } from '../../desk/fake-desk';
 import { renderWithDesk } from '../../desk/render-with-desk';
 import { ModerationQueuePage } from './moderation-queue-page';
-import { fakeQueue } from './queue-fake';
+import { fakeQueue, useQueuePageTestWindow } from './queue-fake';
 
-// happy-dom lays nothing out; give the queue's scroll box the height of a real window.
-beforeEach(() => {
-  localStorage.clear();
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.dataset.queueScroll !== undefined ? 600 : 0;
-  });
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+useQueuePageTestWindow();
 
 /** A promise the test settles. */
 function gate() {

@@ -1,25 +1,15 @@
 import '@testing-library/jest-dom/vitest';
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeDesk } from '../../desk/fake-desk';
 import { listingDetail, outboxEntry } from '../../desk/fake-records';
 import { renderWithDesk } from '../../desk/render-with-desk';
 import { ModerationQueuePage } from './moderation-queue-page';
 import { FILTERS_KEY } from './queue-filters';
-import { fakeQueue } from './queue-fake';
+import { fakeQueue, useQueuePageTestWindow } from './queue-fake';
 
-// happy-dom lays nothing out; give the queue's scroll box the height of a real window.
-beforeEach(() => {
-  localStorage.clear();
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.dataset.queueScroll !== undefined ? 600 : 0;
-  });
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+useQueuePageTestWindow();
 
 function deskWithQueue(size: number) {
   const queue = fakeQueue(size);

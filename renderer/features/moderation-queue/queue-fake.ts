@@ -1,3 +1,5 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { ModerationQueueQuery, ModerationQueueRow, QueueKind, QueueSummary } from '../../../shared/ipc/moderation-views';
 import type { ListingDetail } from '../../../shared/ipc/views';
 import type { FakeHandlers } from '../../desk/fake-desk';
@@ -94,4 +96,21 @@ export function fakeQueue(size: number, options: FakeQueueOptions = {}) {
     'outbox:list': () => ({ entries: [] }),
   };
   return { rows, decided, heldByOthers, handlers };
+}
+
+/**
+ * For a test file of the queue page: happy-dom lays nothing out, so the queue's scroll box gets
+ * the height of a real window; storage and mocks are reset around each test.
+ */
+export function useQueuePageTestWindow(): void {
+  beforeEach(() => {
+    localStorage.clear();
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.dataset.queueScroll !== undefined ? 600 : 0;
+    });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
 }
