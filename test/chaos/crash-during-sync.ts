@@ -22,7 +22,7 @@ const KILL_JITTER_MS = 300;
 /** The core's feed page (sync-engine.ts's default); kills are planned in whole pages of it. */
 const PAGE_SIZE = 500;
 /** The last pages are left without kills: a jittered kill armed there could land after the sync ended. */
-const PAGES_KEPT_CLEAR = 6;
+const PAGES_KEPT_CLEAR = 12;
 const RUN_TIMEOUT_MS = 60_000;
 
 interface CoreRun {

@@ -90,7 +90,10 @@ export class SideConnection {
     }
     this.checkpointing = true;
     this.send({ kind: 'checkpoint' })
-      .catch((error: unknown) => this.log(`checkpoint failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => {
+        // One asked just before close is dropped with the connection; nothing to report.
+        if (this.worker) this.log(`checkpoint failed: ${error instanceof Error ? error.message : String(error)}`);
+      })
       .finally(() => {
         this.checkpointing = false;
         if (this.checkpointAgain) {
