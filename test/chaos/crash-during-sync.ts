@@ -97,7 +97,10 @@ async function crashDuringSyncRun(scale: { listings: number; kills: number }, se
           run.reached = Math.max(run.reached, feedSize! - (status.total ?? 0) + status.done);
           if (!last && !armed && run.reached >= thresholds[index]!) {
             armed = true;
-            setTimeout(() => settle('killed'), random() * KILL_JITTER_MS);
+            // A run that resumed past its kill point is killed at once: with jitter on top, a fast
+            // sync could reach the end of the feed before the kill (it overshoots run after run).
+            const resumedPast = run.startPosition !== null && run.startPosition >= thresholds[index]!;
+            setTimeout(() => settle('killed'), resumedPast ? 0 : random() * KILL_JITTER_MS);
           }
           return;
         }
