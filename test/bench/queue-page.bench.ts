@@ -16,7 +16,7 @@ const context = { now: ANCHOR, staffId: 'stf_bench', undecided: [] as string[] }
 function scanning(db: SqliteDb): SqliteDb {
   return new Proxy(db, {
     get(target, key) {
-      if (key === 'prepare') return (sql: string) => target.prepare(sql.replace(/FROM listings l (?!NOT INDEXED)/g, 'FROM listings l NOT INDEXED '));
+      if (key === 'prepare') return (sql: string) => target.prepare(sql.replace(/FROM listings l (?:INDEXED BY \w+ )?(?!NOT INDEXED)/g, 'FROM listings l NOT INDEXED '));
       const value = Reflect.get(target, key) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
@@ -53,6 +53,11 @@ export const queuePageBenchmark: Benchmark = {
     for (const q of queries.slice(0, 10)) pageOnly(db, q); // warm the page cache
     const times = queries.map((q) => time(() => pageOnly(db, q)));
     const summaryTimes = Array.from({ length: 3 }, () => time(() => visible.map((queue) => summary(db, queue, context))));
+    // What opening each tab costs: its first page, oldest first, no filter, with its total.
+    const tabTimes = visible.map((queue) => {
+      const q = parseQueueQuery({ queue, sort: 'oldest', limit: 100 } as never);
+      return median(Array.from({ length: 3 }, () => time(() => pageOnly(db, q))));
+    });
     // The scan reference is ~1 s a query at 1M: a handful, seeded, and the same ids checked.
     const scan = scanning(db);
     const referenceTimes: number[] = [];
@@ -68,13 +73,13 @@ export const queuePageBenchmark: Benchmark = {
     return {
       measured: `page p50 ${median(times).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${queries.length} filter combinations; ` +
         `full scan p50 ${median(referenceTimes).toFixed(0)} ms (${(median(referenceTimes) / median(times)).toFixed(0)}× slower, same ids); ` +
-        `5 queue summaries together p50 ${median(summaryTimes).toFixed(1)} ms, p95 ${percentile(summaryTimes, 95).toFixed(1)} ms`,
+        `5 queue summaries together p50 ${median(summaryTimes).toFixed(1)} ms, p95 ${percentile(summaryTimes, 95).toFixed(1)} ms; ` +
+        `each tab's first page unfiltered (${visible.join(', ')}): ${tabTimes.map((t) => t.toFixed(1)).join(', ')} ms`,
       figure: `p95 ${p95.toFixed(2)} ms`,
       target: 'p95 ≤ 5 ms',
       met: p95 <= 5,
-      notes: 'Each page also counts its whole filtered set (total) and the flag filter is an EXISTS probe per listing of the ' +
-        'category×district×queue range (~4k–12k at 1M), which keeps it above 5 ms; the summaries count whole queues (300k pending, ' +
-        '800k pending+published probed for reports/flags) on every request — they need counts kept by the write path, or computed once per sync.',
+      notes: 'Each page also counts its whole filtered set (its total): the category × district × queue range, a few thousand ' +
+        'listings at 1M, read row by row for the flag and outbox terms.',
     };
   },
 };

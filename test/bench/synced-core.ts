@@ -1,8 +1,11 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningSandbox } from '../../electron/sandbox/server';
+import { startSandbox } from '../../electron/sandbox/server';
+import { cacheFile } from '../../electron/core/session/account-files';
 import type { BenchContext } from './benchmark';
-import { BENCH_PASSWORD, BENCH_USERNAME, startBenchSandbox } from './data';
+import { BENCH_PASSWORD, BENCH_SEED, BENCH_USERNAME, listingCount, startBenchSandbox } from './data';
+import { TEST_ANCHOR } from '../fixtures/sandbox';
 import type { SyncReport } from './sync-child';
 import { forkSyncProcess, type SyncProcess } from './sync-process';
 
@@ -22,6 +25,27 @@ export interface SyncedCore {
 let shared: Promise<SyncedCore> | null = null;
 
 export const syncedFolder = (context: BenchContext) => join(context.workDir, 'core-synced');
+const syncedPlatformDir = (context: BenchContext) => join(context.workDir, 'platform-synced');
+
+/**
+ * --reuse-cache: the core and platform an earlier --keep-data run left synced, opened as they
+ * are (the platform's own copy, edits included, and the cache whose cursor matches it), for
+ * iterating on a row that needs a synced core without paying for the 1M sync again. Null if
+ * there is none.
+ */
+export async function keptSyncedCore(context: BenchContext): Promise<Omit<SyncedCore, 'initial'> | null> {
+  const folder = syncedFolder(context);
+  const platformDir = syncedPlatformDir(context);
+  if (!context.reuseCache || !existsSync(cacheFile(folder)) || !existsSync(join(platformDir, 'platform.sqlite'))) return null;
+  const sandbox = await startSandbox({
+    dataDir: platformDir, port: 0, listings: listingCount(context), seed: BENCH_SEED, anchor: TEST_ANCHOR,
+    staffPassword: BENCH_PASSWORD, validateResponses: false,
+  });
+  const core = await forkSyncProcess();
+  // Whatever the kept platform has beyond the cache's cursor is caught up first, untimed.
+  await core.sync({ folder, platformUrl: sandbox.url, username: BENCH_USERNAME, password: BENCH_PASSWORD });
+  return { sandbox, core, folder };
+}
 
 export function syncedCore(context: BenchContext): Promise<SyncedCore> {
   shared ??= (async () => {

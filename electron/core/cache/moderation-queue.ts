@@ -19,20 +19,36 @@ const notUndecided = 'l.rowid NOT IN (SELECT u.rowid FROM listings u WHERE u.id 
 
 const notDismissed = 'NOT EXISTS (SELECT 1 FROM flag_feedback b WHERE b.listing_id = f.listing_id AND b.rule = f.rule)';
 
-/** What makes a listing part of each queue, and when it entered it. */
-const queues: Record<QueueKind, { join: string; where: string[]; queuedAt: string; appealId: string }> = {
+/**
+ * What makes a listing part of each queue, and when it entered it. The reported and flagged
+ * queues read the counts each listing carries (migration 011) and their terms are written as
+ * their partial indexes' WHERE clauses are: SQLite uses those indexes only for a query that
+ * contains the same terms.
+ */
+interface QueueSpec {
+  join: string;
+  where: string[];
+  queuedAt: string;
+  appealId: string;
+  /** The queue's own partial index, in queue order (see listingsFor). */
+  index?: string;
+}
+
+const queues: Record<QueueKind, QueueSpec> = {
   pending: { join: '', where: ["l.status = 'pending'", 'l.escalated = 0'], queuedAt: 'l.created_at', appealId: 'NULL' },
   reported: {
     join: '',
-    where: ["l.status IN ('pending', 'published')", 'l.escalated = 0', 'EXISTS (SELECT 1 FROM reports r WHERE r.listing_id = l.id)'],
-    queuedAt: '(SELECT min(r.created_at) FROM reports r WHERE r.listing_id = l.id)',
+    where: ['l.report_count > 0', "l.status IN ('pending', 'published')", 'l.escalated = 0'],
+    queuedAt: 'l.first_reported_at',
     appealId: 'NULL',
+    index: 'listings_reported',
   },
   flagged: {
     join: '',
-    where: ["l.status IN ('pending', 'published')", 'l.escalated = 0', `EXISTS (SELECT 1 FROM listing_flags f WHERE f.listing_id = l.id AND ${notDismissed})`],
+    where: ['l.open_flags > 0', "l.status IN ('pending', 'published')", 'l.escalated = 0'],
     queuedAt: 'l.created_at',
     appealId: 'NULL',
+    index: 'listings_flagged',
   },
   escalated: { join: '', where: ["l.status IN ('pending', 'published')", 'l.escalated = 1'], queuedAt: 'l.updated_at', appealId: 'NULL' },
   appeals: { join: "JOIN appeals a ON a.listing_id = l.id AND a.status = 'open'", where: [], queuedAt: 'a.created_at', appealId: 'a.id' },
@@ -110,7 +126,7 @@ interface RowShape {
 export function queuePage(db: SqliteDb, query: ParsedQueueQuery, visible: readonly QueueKind[], context: QueueContext): ModerationQueuePage {
   const spec = queues[query.queue];
   const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
-  const listings = listingsFor(db, textIndexed, params);
+  const listings = listingsFor(db, spec, query, textIndexed, params);
   const all = [...spec.where, ...where].join(' AND ');
   const { total } = db.prepare(`SELECT count(*) AS total FROM ${listings} ${spec.join} WHERE ${all}`).get(params) as { total: number };
   const districts = (db.prepare(pendingDistricts).all() as { district: string }[]).map((r) => r.district);
@@ -126,25 +142,34 @@ export function queuePage(db: SqliteDb, query: ParsedQueueQuery, visible: readon
 const FEW_MATCHES = 2_000;
 
 /**
- * Where a page with a trigram search starts. A rare word's matching rowids are the narrowest
- * start: NOT INDEXED keeps the planner from walking a whole queue's index (300k pending at 1M)
- * and probing each row in the match list; rowid lookups are still allowed under it. A common
- * word is the other way round: its matches (100k for "天河区") would each be looked up and
- * sorted to show the oldest 100, while the queue's index in order meets 100 of them at once.
+ * Where a page starts. A rare word's trigram matches are the narrowest start: NOT INDEXED keeps
+ * the planner from walking a whole queue's index (300k pending at 1M) and probing each row in
+ * the match list; rowid lookups are still allowed under it. A common word is the other way
+ * round: its matches (100k for "天河区") would each be looked up and sorted to show the oldest
+ * 100, while the queue's index in order meets 100 of them at once.
+ *
+ * The reported and flagged queues have partial indexes of their own, but without statistics
+ * the planner prefers the (status, escalated) index it can match with equalities and walks all
+ * 800,000 pending and published listings; INDEXED BY names the queue's index unless a place
+ * filter makes the place's index narrower.
  */
-function listingsFor(db: SqliteDb, textIndexed: boolean, params: Record<string, unknown>): string {
-  if (!textIndexed) return 'listings l';
-  const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @fts LIMIT ${FEW_MATCHES})`).get({ fts: params.fts }) as { n: number };
-  return n < FEW_MATCHES ? 'listings l NOT INDEXED' : 'listings l';
+function listingsFor(db: SqliteDb, spec: QueueSpec, query: ParsedQueueQuery, textIndexed: boolean, params: Record<string, unknown>): string {
+  if (textIndexed) {
+    const { n } = db.prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @fts LIMIT ${FEW_MATCHES})`).get({ fts: params.fts }) as { n: number };
+    if (n < FEW_MATCHES) return 'listings l NOT INDEXED';
+  }
+  return queueListings(spec, query);
 }
+
+const queueListings = (spec: QueueSpec, place: { category?: string; district?: string }) =>
+  spec.index && !place.category && !place.district ? `listings l INDEXED BY ${spec.index}` : 'listings l';
 
 /** The page's rows alone: what "next item" needs, without the counts around them. */
 export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext): ModerationQueueRow[] {
   const spec = queues[query.queue];
   const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
-  const listings = listingsFor(db, textIndexed, params);
+  const listings = listingsFor(db, spec, query, textIndexed, params);
   const all = [...spec.where, ...where].join(' AND ');
-  const reportCount = '(SELECT count(*) FROM reports r WHERE r.listing_id = l.id)';
   // The page's 100 rows are chosen first, from the filter and sort keys alone, and only those
   // get their report and flag subqueries and claim: SQLite evaluates a SELECT list for every
   // row that passes WHERE before it sorts, so a common search term (6% of 1M listings) ran the
@@ -153,13 +178,13 @@ export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: QueueC
     .prepare(`
       SELECT l.id, l.title, l.category, l.district, l.price_fen, l.price_unit, l.created_at, l.version,
         p.queued_at AS queued_at, p.appeal_id AS appeal_id,
-        ${reportCount} AS report_count,
+        l.report_count AS report_count,
         (SELECT group_concat(DISTINCT r.reason) FROM reports r WHERE r.listing_id = l.id) AS report_reasons,
         (SELECT group_concat(DISTINCT f.kind) FROM listing_flags f WHERE f.listing_id = l.id AND ${notDismissed}) AS flag_kinds,
         c.record AS claim, c.expires_at AS claim_expires
       FROM (
         SELECT l.rowid AS page_rowid, ${spec.queuedAt} AS queued_at, ${spec.appealId} AS appeal_id
-          ${query.sort === 'most_reported' ? `, ${reportCount} AS report_count` : ''}
+          ${query.sort === 'most_reported' ? ', l.report_count AS report_count' : ''}
         FROM ${listings} ${spec.join}
         WHERE ${all} ORDER BY ${order[query.sort]} LIMIT @limit OFFSET @offset
       ) p
@@ -207,7 +232,7 @@ function summaryQuery(queue: QueueKind, context: QueueContext) {
   const overdueBefore = new Date(context.now.getTime() - targetHours[queue] * 3_600_000).toISOString();
   return {
     sql: `SELECT count(*) AS size, min(${spec.queuedAt}) AS oldest, sum(${spec.queuedAt} < @overdueBefore) AS overdue
-          FROM listings l ${spec.join} WHERE ${where}`,
+          FROM ${queueListings(spec, {})} ${spec.join} WHERE ${where}`,
     params: { undecided: JSON.stringify(context.undecided), overdueBefore },
     summary: (row: SummaryRow): QueueSummary => ({ queue, size: row.size, oldestAt: row.oldest, overdue: row.overdue ?? 0, targetHours: targetHours[queue] }),
   };
