@@ -34,11 +34,13 @@ export const incrementalSync: Benchmark = {
     const kept = await keptSyncedCore(context);
     const { sandbox, core, folder } = kept ?? (await syncedCore(context));
     const seconds: number[] = [];
+    const runSeconds: number[] = [];
     for (let round = 1; round <= context.repeats; round += 1) {
       editListings(sandbox.db, round, new Date());
       const report = await core.sync({ folder, platformUrl: sandbox.url, username: BENCH_USERNAME, password: BENCH_PASSWORD });
       if (report.changes !== EDITS) throw new Error(`the catch-up brought ${report.changes} changes, expected ${EDITS}`);
       seconds.push(report.seconds);
+      runSeconds.push(report.runSeconds);
     }
     if (kept) {
       await kept.core.close();
@@ -46,11 +48,14 @@ export const incrementalSync: Benchmark = {
     }
     const figure = median(seconds);
     return {
-      measured: `${EDITS.toLocaleString('en')} listing edits into a ${listingCount(context).toLocaleString('en')}-listing cache, ${seconds.length} rounds: ${seconds.map((s) => s.toFixed(2)).join(', ')} s`,
+      measured: `${EDITS.toLocaleString('en')} listing edits into a ${listingCount(context).toLocaleString('en')}-listing cache, ${seconds.length} rounds: ` +
+        `synced in ${seconds.map((s) => s.toFixed(2)).join(', ')} s; the run with its upkeep after (text-index merges, price flags every 10 min) ` +
+        `${runSeconds.map((s) => s.toFixed(2)).join(', ')} s`,
       figure: `${figure.toFixed(2)} s (median)`,
       target: `≤ ${LIMIT_S} s`,
       met: figure <= LIMIT_S,
-      notes: 'Timed in the core process from the catch-up request to the end of the run; the core had done its initial sync just before, as a running console has.',
+      notes: 'Timed in the core process from the catch-up request until the sync shows as synced (every change committed and ' +
+        'queryable, the status bar idle); the core had done its initial sync just before, as a running console has.',
     };
   },
 };

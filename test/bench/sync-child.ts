@@ -16,7 +16,10 @@ import type { CredentialVault } from '../../electron/core/vault/credential-vault
 export interface SyncRequest { type: 'sync'; folder?: string; platformUrl?: string; username?: string; password?: string }
 export interface SyncReport {
   type: 'synced';
+  /** Until the sync showed as synced: the changes are in the cache and the status bar says so. */
   seconds: number;
+  /** Until the run ended, the upkeep it starts included (text-index merges, price flags, queue snapshot). */
+  runSeconds: number;
   changes: number;
   loopMaxMs: number;
   loopP99Ms: number;
@@ -26,6 +29,7 @@ export interface SyncReport {
 }
 
 let workspace: AccountWorkspace | null = null;
+const events = new CoreEvents();
 
 async function open(request: Required<Omit<SyncRequest, 'type'>>): Promise<AccountWorkspace> {
   const login = await createPlatformClient({ baseUrl: request.platformUrl }).call('login', {
@@ -40,7 +44,7 @@ async function open(request: Required<Omit<SyncRequest, 'type'>>): Promise<Accou
   const tokens = new SessionTokens(vault, { platformUrl: request.platformUrl, username: request.username });
   tokens.set(login.accessToken);
   // A poll interval longer than any run: each sync here is one the benchmark asked for.
-  return new AccountWorkspace(request.folder, request.platformUrl, tokens, new CoreEvents(), { pollMs: 3_600_000, log: () => undefined });
+  return new AccountWorkspace(request.folder, request.platformUrl, tokens, events, { pollMs: 3_600_000, log: () => undefined });
 }
 
 async function sync(request: SyncRequest): Promise<SyncReport> {
@@ -48,13 +52,18 @@ async function sync(request: SyncRequest): Promise<SyncReport> {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const started = performance.now();
+  let syncedAt: number | null = null;
+  const stopListening = events.on((name, payload) => {
+    if (name === 'sync:progress' && (payload as { phase: string }).phase === 'idle') syncedAt ??= performance.now();
+  });
   let changes = 0;
   const finished = new Promise<void>((resolve) => {
     // syncNow resolves when the run ends, after the after-sync work the workspace hangs on cacheChanged.
     void workspace!.sync.syncNow().then(resolve);
   });
   await finished;
-  const seconds = (performance.now() - started) / 1000;
+  stopListening();
+  const ended = performance.now();
   changes = workspace.sync.current().done;
   loop.disable();
   // The reading a moderator does next: the first page of each queue, from the cache.
@@ -66,7 +75,8 @@ async function sync(request: SyncRequest): Promise<SyncReport> {
   const memory = process.memoryUsage();
   return {
     type: 'synced',
-    seconds,
+    seconds: ((syncedAt ?? ended) - started) / 1000,
+    runSeconds: (ended - started) / 1000,
     changes,
     loopMaxMs: loop.max / 1e6,
     loopP99Ms: loop.percentile(99) / 1e6,

@@ -68,11 +68,47 @@ describe('the below-median price flag in the cache', () => {
     expect(db.prepare('SELECT DISTINCT district FROM listing_flags WHERE listing_id = ?').all(contact.id)).toEqual([{ district: '海珠区' }]);
   });
 
+  it('writes only what an edit changed, and keeps every listing\'s open-flag count equal to its flags', async () => {
+    const desk = { ...secondHand('九成新书桌 加微信 desk2026 详聊', 260), district: '越秀区' };
+    replica.applyListing(desk);
+    const row = () => db.prepare('SELECT title, price_fen, district, version FROM listings WHERE id = ?').get(desk.id);
+    const changes = () => db.prepare('SELECT total_changes() AS n').pluck().get() as number;
+    // A replay of the same version writes nothing at all.
+    const before = changes();
+    replica.applyListing(desk);
+    expect(changes()).toBe(before);
+    // A price cut: the row changes, the text flag stays as it was.
+    const flagsBefore = replica.flags.flagsOf(desk.id).filter((f) => f.rule !== 'price.below_median');
+    replica.applyListing({ ...desk, priceFen: 20_000, version: 2 });
+    expect(row()).toEqual({ title: desk.title, price_fen: 20_000, district: '越秀区', version: 2 });
+    expect(replica.flags.flagsOf(desk.id).filter((f) => f.rule !== 'price.below_median')).toEqual(flagsBefore);
+    // An older version that arrives late changes nothing.
+    replica.applyListing({ ...desk, title: '旧标题', version: 1 });
+    expect(row()).toMatchObject({ title: desk.title, version: 2 });
+    // The contact removed: its flag goes; a new one in the text: a flag comes.
+    replica.applyListing({ ...desk, title: '九成新书桌 自提', priceFen: 20_000, version: 3 });
+    expect(replica.flags.flagsOf(desk.id).filter((f) => f.kind === 'contact_in_text')).toEqual([]);
+    replica.applyListing({ ...desk, title: '九成新书桌 微信 deskdesk99', priceFen: 20_000, version: 4 });
+    expect(replica.flags.flagsOf(desk.id).map((f) => f.kind)).toContain('contact_in_text');
+    replica.flags.refreshPriceFlags();
+    const side = new SideConnection(db, () => undefined);
+    try {
+      await replica.flags.refreshPriceFlagsBeside(side, 4);
+    } finally {
+      side.close();
+    }
+    const drift = db.prepare(`SELECT l.id, l.open_flags, (SELECT count(*) FROM listing_flags f WHERE f.listing_id = l.id
+        AND NOT EXISTS (SELECT 1 FROM flag_feedback b WHERE b.listing_id = f.listing_id AND b.rule = f.rule)) AS flags
+      FROM listings l WHERE l.open_flags IS NOT flags`).all();
+    expect(drift).toEqual([]);
+    expect(db.prepare('SELECT count(*) FROM listings WHERE open_flags > 0').pluck().get()).toBeGreaterThan(5);
+  });
+
   it('groups listings cached before groups existed when the cache opens', () => {
     db.prepare('UPDATE listings SET price_group = NULL').run();
-    expect(replica.flags.groupUngroupedListings()).toBe(55);
+    expect(replica.flags.groupUngroupedListings()).toBe(56);
     expect(db.prepare("SELECT price_group, count(*) AS n FROM listings GROUP BY price_group ORDER BY price_group").all()).toEqual([
-      { price_group: '', n: 1 },
+      { price_group: '', n: 2 },
       { price_group: 'bicycle', n: 48 },
       { price_group: 'phone', n: 6 },
     ]);

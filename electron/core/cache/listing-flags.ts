@@ -9,6 +9,7 @@ import { nextTurn } from '../next-turn';
 /** Price flags written per transaction when they are swapped in: ~10 ms each here. */
 const PRICE_FLAG_CHUNK = 2_000;
 
+interface StoredFlag { rule: string; kind: string; spans: string; detail: string }
 interface PriceFlagRow { listing_id: string; rule: string; kind: string; spans: string; detail: string; category: string; district: string }
 
 /** Each listing priced far below the median of its kind of goods, with the figures that explain the flag. */
@@ -49,7 +50,8 @@ export class ListingFlagStore {
 
   constructor(private readonly db: SqliteDb, private readonly rules: FlagRules = shippedFlagRules()) {
     this.statements = {
-      clearText: db.prepare("DELETE FROM listing_flags WHERE listing_id = ? AND rule <> 'price.below_median'"),
+      textFlags: db.prepare("SELECT rule, kind, spans, detail FROM listing_flags WHERE listing_id = ? AND rule <> 'price.below_median'"),
+      clearOne: db.prepare('DELETE FROM listing_flags WHERE listing_id = ? AND rule = ?'),
       clearAll: db.prepare('DELETE FROM listing_flags WHERE listing_id = ?'),
       insert: db.prepare('INSERT OR REPLACE INTO listing_flags (listing_id, rule, kind, spans, detail, category, district) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       // The price flag stays until the next price pass, but follows its listing to a new place at once.
@@ -77,17 +79,26 @@ export class ListingFlagStore {
     return rows.length;
   }
 
-  /** Re-flags a listing's text after it changed; a decided listing keeps no flags. */
+  /**
+   * Re-flags a listing's text after it changed; a decided listing keeps no flags. Only the flags
+   * that differ are written: each flag write recounts the listing's open flags (migration 011),
+   * and an edit that leaves the flags as they were (most price cuts) should cost nothing here.
+   */
   listingChanged(listing: Listing): void {
     if (!FLAGGABLE.has(listing.status)) {
       this.statements.clearAll.run(listing.id);
       return;
     }
-    this.statements.clearText.run(listing.id);
     this.statements.place.run(listing.category, listing.district, listing.id, listing.category, listing.district);
+    const stored = new Map((this.statements.textFlags.all(listing.id) as StoredFlag[]).map((f) => [f.rule, f]));
     for (const flag of flagListing(this.rules, listing, { medianPriceFen: null })) {
-      this.statements.insert.run(listing.id, flag.rule, flag.kind, JSON.stringify(flag.spans), JSON.stringify(flag.detail), listing.category, listing.district);
+      const row = { rule: flag.rule, kind: flag.kind, spans: JSON.stringify(flag.spans), detail: JSON.stringify(flag.detail) };
+      const before = stored.get(flag.rule);
+      stored.delete(flag.rule);
+      if (before && before.kind === row.kind && before.spans === row.spans && before.detail === row.detail) continue;
+      this.statements.insert.run(listing.id, row.rule, row.kind, row.spans, row.detail, listing.category, listing.district);
     }
+    for (const gone of stored.keys()) this.statements.clearOne.run(listing.id, gone);
   }
 
   listingRemoved(listingId: string): void {
@@ -117,17 +128,28 @@ export class ListingFlagStore {
     const rows = await side.all<PriceFlagRow>(`${PRICE_FLAGS} ORDER BY listing_id`, { threshold: this.rules.priceThreshold });
     const insert = this.db.prepare(`INSERT OR REPLACE INTO listing_flags (listing_id, rule, kind, spans, detail, category, district)
                                     VALUES (@listing_id, @rule, @kind, @spans, @detail, @category, @district)`);
-    const clearBetween = this.db.prepare("DELETE FROM listing_flags WHERE rule = 'price.below_median' AND listing_id >= ? AND listing_id < ?");
-    const clearFrom = this.db.prepare("DELETE FROM listing_flags WHERE rule = 'price.below_median' AND listing_id >= ?");
+    const storedIn = (range: string) =>
+      this.db.prepare(`SELECT listing_id, detail, category, district FROM listing_flags WHERE rule = 'price.below_median' AND ${range}`);
+    const storedBetween = storedIn('listing_id >= ? AND listing_id < ?');
+    const storedFrom = storedIn('listing_id >= ?');
+    const clearOne = this.db.prepare("DELETE FROM listing_flags WHERE listing_id = ? AND rule = 'price.below_median'");
     for (let at = 0; ; at += chunkSize) {
       const chunk = rows.slice(at, at + chunkSize);
       // Ranges from '' through each chunk's successor's first id: together they cover every id once.
       const from = at === 0 ? '' : chunk[0]!.listing_id;
       const until = rows[at + chunkSize]?.listing_id;
       this.db.transaction(() => {
-        if (until === undefined) clearFrom.run(from);
-        else clearBetween.run(from, until);
-        for (const row of chunk) insert.run(row);
+        const stored = until === undefined ? storedFrom.all(from) : storedBetween.all(from, until);
+        const before = new Map((stored as Pick<PriceFlagRow, 'listing_id' | 'detail' | 'category' | 'district'>[]).map((f) => [f.listing_id, f]));
+        // Only what changed is written: each flag write recounts its listing's open flags, and
+        // from one pass to the next most price flags stay as they were.
+        for (const row of chunk) {
+          const old = before.get(row.listing_id);
+          before.delete(row.listing_id);
+          if (old && old.detail === row.detail && old.category === row.category && old.district === row.district) continue;
+          insert.run(row);
+        }
+        for (const gone of before.keys()) clearOne.run(gone);
       })();
       if (until === undefined) return;
       await nextTurn();

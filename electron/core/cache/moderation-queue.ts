@@ -30,8 +30,8 @@ interface QueueSpec {
   where: string[];
   queuedAt: string;
   appealId: string;
-  /** The queue's own partial index, in queue order (see listingsFor). */
-  index?: string;
+  /** The queue's own partial indexes: in queue order, and by place first (see listingsFor). */
+  index?: { all: string; byPlace: string };
 }
 
 const queues: Record<QueueKind, QueueSpec> = {
@@ -41,14 +41,14 @@ const queues: Record<QueueKind, QueueSpec> = {
     where: ['l.report_count > 0', "l.status IN ('pending', 'published')", 'l.escalated = 0'],
     queuedAt: 'l.first_reported_at',
     appealId: 'NULL',
-    index: 'listings_reported',
+    index: { all: 'listings_reported', byPlace: 'listings_reported_by_place' },
   },
   flagged: {
     join: '',
     where: ['l.open_flags > 0', "l.status IN ('pending', 'published')", 'l.escalated = 0'],
     queuedAt: 'l.created_at',
     appealId: 'NULL',
-    index: 'listings_flagged',
+    index: { all: 'listings_flagged', byPlace: 'listings_flagged_by_place' },
   },
   escalated: { join: '', where: ["l.status IN ('pending', 'published')", 'l.escalated = 1'], queuedAt: 'l.updated_at', appealId: 'NULL' },
   appeals: { join: "JOIN appeals a ON a.listing_id = l.id AND a.status = 'open'", where: [], queuedAt: 'a.created_at', appealId: 'a.id' },
@@ -149,9 +149,9 @@ const FEW_MATCHES = 2_000;
  * 100, while the queue's index in order meets 100 of them at once.
  *
  * The reported and flagged queues have partial indexes of their own, but without statistics
- * the planner prefers the (status, escalated) index it can match with equalities and walks all
- * 800,000 pending and published listings; INDEXED BY names the queue's index unless a place
- * filter makes the place's index narrower.
+ * the planner prefers the indexes it can match with equalities and reads every pending and
+ * published row they lead to (800,000 for the whole tab) to test the counts; INDEXED BY names
+ * the queue's own index, by place when a category or district is chosen.
  */
 function listingsFor(db: SqliteDb, spec: QueueSpec, query: ParsedQueueQuery, textIndexed: boolean, params: Record<string, unknown>): string {
   if (textIndexed) {
@@ -161,8 +161,10 @@ function listingsFor(db: SqliteDb, spec: QueueSpec, query: ParsedQueueQuery, tex
   return queueListings(spec, query);
 }
 
-const queueListings = (spec: QueueSpec, place: { category?: string; district?: string }) =>
-  spec.index && !place.category && !place.district ? `listings l INDEXED BY ${spec.index}` : 'listings l';
+function queueListings(spec: QueueSpec, place: { category?: string; district?: string }): string {
+  if (!spec.index) return 'listings l';
+  return `listings l INDEXED BY ${place.category || place.district ? spec.index.byPlace : spec.index.all}`;
+}
 
 /** The page's rows alone: what "next item" needs, without the counts around them. */
 export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext): ModerationQueueRow[] {

@@ -4,9 +4,21 @@ import type { SqliteDb } from '../storage/migrations';
 import { isModerationChange, ModerationRecords } from './moderation-records';
 import { isRightsChange, RightsRecords } from './rights-records';
 import { ListingFlagStore } from './listing-flags';
-import { ListingTextIndex } from './listing-text-index';
+import { ListingTextIndex, type IndexedListing } from './listing-text-index';
+import type { Statement } from 'better-sqlite3';
 import type { FlagRules } from '../../../shared/moderation/flags';
 import { listingFromRow, listingParams, reportFromRow, userFromRow, type ListingRow, type ReportRow, type UserRow } from './rows';
+
+/** A listing's parameters as the replica writes them, and the column each is stored in. */
+const LISTING_COLUMNS = ([
+  ['id', 'id'], ['sellerId', 'seller_id'], ['category', 'category'], ['title', 'title'], ['body', 'body'], ['priceFen', 'price_fen'],
+  ['priceUnit', 'price_unit'], ['city', 'city'], ['district', 'district'], ['contactPhoneMasked', 'contact_phone_masked'],
+  ['images', 'images'], ['status', 'status'], ['escalated', 'escalated'], ['displayUntil', 'display_until'], ['version', 'version'],
+  ['createdAt', 'created_at'], ['updatedAt', 'updated_at'], ['priceGroup', 'price_group'],
+] as const) satisfies readonly (readonly [string, string])[];
+
+type ListingColumn = (typeof LISTING_COLUMNS)[number];
+type StoredListing = Record<ListingColumn[1], unknown>;
 
 /** A change the feed sent that did not pass validation, kept aside with why. */
 export interface QuarantinedChange {
@@ -54,18 +66,10 @@ export class Replica {
     this.flags = new ListingFlagStore(db, flagRules);
     this.text = new ListingTextIndex(db);
     this.statements = {
-      upsertListing: db.prepare(`
-        INSERT INTO listings (id, seller_id, category, title, body, price_fen, price_unit, city, district,
-          contact_phone_masked, images, status, escalated, display_until, version, created_at, updated_at, price_group)
-        VALUES (@id, @sellerId, @category, @title, @body, @priceFen, @priceUnit, @city, @district,
-          @contactPhoneMasked, @images, @status, @escalated, @displayUntil, @version, @createdAt, @updatedAt, @priceGroup)
-        ON CONFLICT(id) DO UPDATE SET seller_id = excluded.seller_id, category = excluded.category,
-          title = excluded.title, body = excluded.body, price_fen = excluded.price_fen, price_unit = excluded.price_unit,
-          city = excluded.city, district = excluded.district, contact_phone_masked = excluded.contact_phone_masked,
-          images = excluded.images, status = excluded.status, escalated = excluded.escalated,
-          display_until = excluded.display_until, version = excluded.version, created_at = excluded.created_at,
-          updated_at = excluded.updated_at, price_group = excluded.price_group
-        WHERE excluded.version >= listings.version`),
+      listingRow: db.prepare('SELECT rowid, * FROM listings WHERE id = ?'),
+      insertListing: db.prepare(`
+        INSERT INTO listings (${LISTING_COLUMNS.map(([, column]) => column).join(', ')})
+        VALUES (${LISTING_COLUMNS.map(([param]) => `@${param}`).join(', ')})`),
       upsertUser: db.prepare(`
         INSERT INTO users (id, nickname, phone_masked, status, registered_at, last_login_at, risk_signals, strikes,
           restricted_until, version, updated_at)
@@ -209,11 +213,32 @@ export class Replica {
    * can race the feed).
    */
   private writeListing(listing: Listing): void {
-    const before = this.text.current(listing.id);
+    const before = this.statements.listingRow.get(listing.id) as (StoredListing & IndexedListing) | undefined;
     if (before && before.version > listing.version) return;
-    const { lastInsertRowid } = this.statements.upsertListing.run(this.listingParams(listing));
-    this.text.written(before, before?.rowid ?? lastInsertRowid, listing.title, listing.body);
+    const params = this.listingParams(listing);
+    if (before) {
+      // Only the columns that changed: an UPDATE rewrites the entries of every index over any
+      // column it sets, same value or not, and a listing has eleven. A price cut touched all of
+      // them; now the two price indexes.
+      const changed = LISTING_COLUMNS.filter(([param, column]) => params[param] !== before[column]);
+      if (changed.length > 0) this.listingUpdate(changed).run({ ...params, rowid: before.rowid });
+    }
+    const rowid = before?.rowid ?? this.statements.insertListing.run(params).lastInsertRowid;
+    this.text.written(before, rowid, listing.title, listing.body);
     this.flags.listingChanged(listing);
+  }
+
+  private readonly listingUpdates = new Map<string, Statement>();
+
+  /** The UPDATE of exactly these columns, prepared once per set of columns. */
+  private listingUpdate(columns: readonly ListingColumn[]): Statement {
+    const key = columns.map(([param]) => param).join();
+    let statement = this.listingUpdates.get(key);
+    if (!statement) {
+      statement = this.db.prepare(`UPDATE listings SET ${columns.map(([param, column]) => `${column} = @${param}`).join(', ')} WHERE rowid = @rowid`);
+      this.listingUpdates.set(key, statement);
+    }
+    return statement;
   }
 
   private removeListing(id: string): void {
@@ -222,7 +247,7 @@ export class Replica {
     this.statements.deleteListing.run(id);
   }
 
-  private listingParams(listing: Listing) {
+  private listingParams(listing: Listing): Record<string, unknown> {
     return { ...listingParams(listing), priceGroup: this.flags.priceGroupOf(listing) };
   }
 
