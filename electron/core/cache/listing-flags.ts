@@ -9,7 +9,10 @@ import { nextTurn } from '../next-turn';
 /** Price flags written per transaction when they are swapped in: ~10 ms each here. */
 const PRICE_FLAG_CHUNK = 2_000;
 
-interface StoredFlag { rule: string; kind: string; spans: string; detail: string }
+interface StoredFlag { rule: string; kind: string; spans: string; detail: string; category: string | null; district: string | null }
+
+/** The one flag the rules over the whole cache set, after a sync; the text rules leave it alone. */
+const PRICE_RULE = 'price.below_median';
 interface PriceFlagRow { listing_id: string; rule: string; kind: string; spans: string; detail: string; category: string; district: string }
 
 /** Each listing priced far below the median of its kind of goods, with the figures that explain the flag. */
@@ -50,7 +53,7 @@ export class ListingFlagStore {
 
   constructor(private readonly db: SqliteDb, private readonly rules: FlagRules = shippedFlagRules()) {
     this.statements = {
-      textFlags: db.prepare("SELECT rule, kind, spans, detail FROM listing_flags WHERE listing_id = ? AND rule <> 'price.below_median'"),
+      stored: db.prepare('SELECT rule, kind, spans, detail, category, district FROM listing_flags WHERE listing_id = ?'),
       clearOne: db.prepare('DELETE FROM listing_flags WHERE listing_id = ? AND rule = ?'),
       clearAll: db.prepare('DELETE FROM listing_flags WHERE listing_id = ?'),
       insert: db.prepare('INSERT OR REPLACE INTO listing_flags (listing_id, rule, kind, spans, detail, category, district) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -89,8 +92,11 @@ export class ListingFlagStore {
       this.statements.clearAll.run(listing.id);
       return;
     }
-    this.statements.place.run(listing.category, listing.district, listing.id, listing.category, listing.district);
-    const stored = new Map((this.statements.textFlags.all(listing.id) as StoredFlag[]).map((f) => [f.rule, f]));
+    const flags = this.statements.stored.all(listing.id) as StoredFlag[];
+    if (flags.some((f) => f.category !== listing.category || f.district !== listing.district)) {
+      this.statements.place.run(listing.category, listing.district, listing.id, listing.category, listing.district);
+    }
+    const stored = new Map(flags.filter((f) => f.rule !== PRICE_RULE).map((f) => [f.rule, f]));
     for (const flag of flagListing(this.rules, listing, { medianPriceFen: null })) {
       const row = { rule: flag.rule, kind: flag.kind, spans: JSON.stringify(flag.spans), detail: JSON.stringify(flag.detail) };
       const before = stored.get(flag.rule);

@@ -21,6 +21,14 @@ const TRIAGE_SLICE = 200;
 /** Text-index merge steps after each page: enough to keep up with what a page adds. */
 const TIDY_SLICES_PER_PAGE = 2;
 
+/**
+ * Pages a run writes before it merges between pages. A catch-up this short leaves its few
+ * segments (one per page) to the merge after it shows as synced, instead of spending 25 ms a
+ * page on them while staff wait for the changes; a longer run merges as it goes, so the
+ * segments never pile up to FTS5's crisis merge (64 on a level), which runs inside a commit.
+ */
+const PAGES_BEFORE_TIDYING = 16;
+
 /** What the engine knows; the workspace adds the outbox count and the cache's health. */
 export type EngineStatus = Omit<SyncStatus, 'pendingOutbox' | 'cacheProblem'>;
 
@@ -160,7 +168,7 @@ export class SyncEngine {
    * them (see Replica.beginPage). Null if a sign-out came in between: the page is dropped, and
    * the cursor stays before it.
    */
-  private async commit(page: PageToCommit): Promise<number | null> {
+  private async commit(page: PageToCommit, tidyAfter: boolean): Promise<number | null> {
     const write = this.replica.beginPage(page);
     let resolved: number;
     try {
@@ -177,7 +185,7 @@ export class SyncEngine {
       throw error;
     }
     this.events.pageCommitted?.();
-    return (await this.tidy(TIDY_SLICES_PER_PAGE)) ? resolved : null;
+    return !tidyAfter || (await this.tidy(TIDY_SLICES_PER_PAGE)) ? resolved : null;
   }
 
   /** Validation of a page, a slice of changes per turn: a whole page's checks held the core for tens of milliseconds. */
@@ -216,7 +224,7 @@ export class SyncEngine {
         ChangePageEnvelope,
       );
     let next = fetchPage(cursor, true);
-    for (let first = true; ; first = false) {
+    for (let pages = 0, first = true; ; first = false, pages += 1) {
       const page = await next;
       // Signed out while the page was on its way: the cache is closed, leave it be.
       if (this.stopped) return;
@@ -232,7 +240,7 @@ export class SyncEngine {
       if (first && envelope.changes.length > 0) this.report({ phase, done: 0, total, online: true });
       const { valid, quarantined } = await this.triageInSlices(envelope.changes);
       if (this.stopped) return;
-      const resolved = await this.commit({ changes: valid, quarantined, cursor: envelope.nextCursor, at: this.now() });
+      const resolved = await this.commit({ changes: valid, quarantined, cursor: envelope.nextCursor, at: this.now() }, pages >= PAGES_BEFORE_TIDYING);
       if (resolved === null) return;
       for (const change of valid) touched.add(change.entityType);
       cursor = envelope.nextCursor;
