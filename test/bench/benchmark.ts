@@ -11,6 +11,8 @@ export interface BenchContext {
   repeats: number;
   /** --quick: smaller data, for checking the suite itself; its figures are not the targets'. */
   quick: boolean;
+  /** --listings N: another size than the issue's (or --quick's), for probing how a row scales. */
+  listings?: number;
   /** --reuse-cache: the read rows query the synced cache an earlier --keep-data run left in workDir. */
   reuseCache?: boolean;
   log(line: string): void;

@@ -14,7 +14,7 @@ export const BENCH_SEED = 20261129;
 export const BENCH_USERNAME = 'mod.chen';
 export const BENCH_PASSWORD = TEST_STAFF_PASSWORD;
 
-export const listingCount = (context: BenchContext) => (context.quick ? QUICK_LISTINGS : FULL_LISTINGS);
+export const listingCount = (context: BenchContext) => context.listings ?? (context.quick ? QUICK_LISTINGS : FULL_LISTINGS);
 
 const built = new Map<string, Promise<string>>();
 

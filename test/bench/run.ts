@@ -9,7 +9,7 @@ import { closeSyncedCore } from './synced-core';
  * test/bench/*.bench.ts one after another and prints one table. A missed target is a finding,
  * not a failure (exit 0); a benchmark that crashes is (exit 1).
  */
-const usage = 'usage: npm run bench -- [--quick] [--only <id>[,<id>…]] [--repeats N] [--work DIR] [--keep-data] [--reuse-cache]';
+const usage = 'usage: npm run bench -- [--quick] [--only <id>[,<id>…]] [--repeats N] [--work DIR] [--keep-data] [--reuse-cache] [--listings N]';
 
 /** Benchmarks that build shared data come first; the rest follow in the issue's order, then any new ones by name. */
 const ORDER = ['initial-sync', 'event-loop', 'memory', 'incremental-sync', 'queue-page', 'search', 'decide-next', 'scroll', 'clustering'];
@@ -46,6 +46,7 @@ async function main(): Promise<number> {
       work: { type: 'string' },
       'keep-data': { type: 'boolean' },
       'reuse-cache': { type: 'boolean' },
+      listings: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -61,7 +62,9 @@ async function main(): Promise<number> {
   mkdirSync(workDir, { recursive: true });
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
-  const context: BenchContext = { workDir, repeats, quick, reuseCache: values['reuse-cache'] === true, log: (line) => console.error(`  [${elapsed()}] ${line}`) };
+  const listings = values.listings === undefined ? undefined : Number(values.listings);
+  if (listings !== undefined && !(Number.isInteger(listings) && listings > 0)) throw new Error(`--listings must be a whole number > 0\n${usage}`);
+  const context: BenchContext = { workDir, repeats, quick, listings, reuseCache: values['reuse-cache'] === true, log: (line) => console.error(`  [${elapsed()}] ${line}`) };
 
   let benchmarks = await discover();
   if (values.only) {

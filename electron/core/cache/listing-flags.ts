@@ -5,6 +5,7 @@ import keywords from '../../../resources/moderation/flag-keywords.json';
 import type { SqliteDb } from '../storage/migrations';
 import type { SideConnection } from '../storage/side-connection';
 import { nextTurn } from '../next-turn';
+import { QueueCounts } from './queue-counts';
 
 /** Price flags written per transaction when they are swapped in: ~10 ms each here. */
 const PRICE_FLAG_CHUNK = 2_000;
@@ -50,8 +51,10 @@ export function shippedFlagRules(): FlagRules {
  */
 export class ListingFlagStore {
   private readonly statements;
+  private readonly counts: QueueCounts;
 
   constructor(private readonly db: SqliteDb, private readonly rules: FlagRules = shippedFlagRules()) {
+    this.counts = new QueueCounts(db);
     this.statements = {
       stored: db.prepare('SELECT rule, kind, spans, detail, category, district FROM listing_flags WHERE listing_id = ?'),
       clearOne: db.prepare('DELETE FROM listing_flags WHERE listing_id = ? AND rule = ?'),
@@ -89,7 +92,7 @@ export class ListingFlagStore {
    */
   listingChanged(listing: Listing): void {
     if (!FLAGGABLE.has(listing.status)) {
-      this.statements.clearAll.run(listing.id);
+      if (this.statements.clearAll.run(listing.id).changes > 0) this.counts.flagsChanged(listing.id);
       return;
     }
     const flags = this.statements.stored.all(listing.id) as StoredFlag[];
@@ -97,14 +100,17 @@ export class ListingFlagStore {
       this.statements.place.run(listing.category, listing.district, listing.id, listing.category, listing.district);
     }
     const stored = new Map(flags.filter((f) => f.rule !== PRICE_RULE).map((f) => [f.rule, f]));
+    let written = false;
     for (const flag of flagListing(this.rules, listing, { medianPriceFen: null })) {
       const row = { rule: flag.rule, kind: flag.kind, spans: JSON.stringify(flag.spans), detail: JSON.stringify(flag.detail) };
       const before = stored.get(flag.rule);
       stored.delete(flag.rule);
       if (before && before.kind === row.kind && before.spans === row.spans && before.detail === row.detail) continue;
       this.statements.insert.run(listing.id, row.rule, row.kind, row.spans, row.detail, listing.category, listing.district);
+      written = true;
     }
     for (const gone of stored.keys()) this.statements.clearOne.run(listing.id, gone);
+    if (written || stored.size > 0) this.counts.flagsChanged(listing.id);
   }
 
   listingRemoved(listingId: string): void {
@@ -122,6 +128,7 @@ export class ListingFlagStore {
       this.db.prepare(`INSERT INTO listing_flags (listing_id, rule, kind, spans, detail, category, district)
                        SELECT listing_id, rule, kind, spans, detail, category, district FROM (${PRICE_FLAGS})`)
         .run({ threshold: this.rules.priceThreshold });
+      this.counts.allFlagsChanged();
     })();
   }
 
@@ -154,8 +161,12 @@ export class ListingFlagStore {
           before.delete(row.listing_id);
           if (old && old.detail === row.detail && old.category === row.category && old.district === row.district) continue;
           insert.run(row);
+          if (!old) this.counts.flagsChanged(row.listing_id);
         }
-        for (const gone of before.keys()) clearOne.run(gone);
+        for (const gone of before.keys()) {
+          clearOne.run(gone);
+          this.counts.flagsChanged(gone);
+        }
       })();
       if (until === undefined) return;
       await nextTurn();

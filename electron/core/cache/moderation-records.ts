@@ -1,5 +1,7 @@
 import type { Change } from '../../../shared/platform/changes';
+import type { FlagFeedback } from '../../../shared/platform/entities';
 import type { SqliteDb } from '../storage/migrations';
+import { QueueCounts } from './queue-counts';
 
 type ModerationChange = Extract<Change, { entityType: 'claim' | 'decision' | 'account_action' | 'appeal' | 'flag_feedback' }>;
 
@@ -14,8 +16,12 @@ export const isModerationChange = (change: Change): change is ModerationChange =
 export class ModerationRecords {
   private readonly upserts;
   private readonly deletes;
+  private readonly counts: QueueCounts;
+  private readonly feedbackListing;
 
   constructor(db: SqliteDb) {
+    this.counts = new QueueCounts(db);
+    this.feedbackListing = db.prepare('SELECT listing_id FROM flag_feedback WHERE id = ?').pluck();
     this.upserts = {
       claim: db.prepare(`INSERT INTO claims (listing_id, staff_id, expires_at, record) VALUES (@listingId, @staffId, @expiresAt, @record)
         ON CONFLICT(listing_id) DO UPDATE SET staff_id = excluded.staff_id, expires_at = excluded.expires_at, record = excluded.record`),
@@ -42,7 +48,10 @@ export class ModerationRecords {
 
   apply(change: ModerationChange): void {
     if (change.op === 'delete' || change.record === null) {
+      const dismissedOn = change.entityType === 'flag_feedback' ? (this.feedbackListing.get(change.id) as string | undefined) : undefined;
       this.deletes[change.entityType].run(change.id);
+      // A dismissal withdrawn: the flag counts again.
+      if (dismissedOn) this.counts.flagsChanged(dismissedOn);
       return;
     }
     const record = JSON.stringify(change.record);
@@ -60,9 +69,15 @@ export class ModerationRecords {
         this.upserts.appeal.run({ ...change.record, record });
         return;
       case 'flag_feedback':
-        this.upserts.flag_feedback.run({ ...change.record, record });
+        this.applyFlagFeedback(change.record);
         return;
     }
+  }
+
+  /** A flag dismissed, from the feed or as the platform answered a dismissal made here. */
+  applyFlagFeedback(feedback: FlagFeedback): void {
+    this.upserts.flag_feedback.run({ ...feedback, record: JSON.stringify(feedback) });
+    this.counts.flagsChanged(feedback.listingId);
   }
 
   /** Forget all of them (the feed was reset). */

@@ -1,11 +1,12 @@
 import type { Change } from '../../../shared/platform/changes';
-import type { Listing, ListingReport, PlatformUser } from '../../../shared/platform/entities';
+import type { FlagFeedback, Listing, ListingReport, PlatformUser } from '../../../shared/platform/entities';
 import type { SqliteDb } from '../storage/migrations';
 import { isModerationChange, ModerationRecords } from './moderation-records';
 import { isRightsChange, RightsRecords } from './rights-records';
 import { ListingFlagStore } from './listing-flags';
 import { ListingTextIndex, type IndexedListing } from './listing-text-index';
 import type { Statement } from 'better-sqlite3';
+import { QueueCounts, reportColumnsOnInsert } from './queue-counts';
 import type { FlagRules } from '../../../shared/moderation/flags';
 import { listingFromRow, listingParams, reportFromRow, userFromRow, type ListingRow, type ReportRow, type UserRow } from './rows';
 
@@ -58,6 +59,7 @@ export class Replica {
   readonly rights: RightsRecords;
   readonly flags: ListingFlagStore;
   private readonly text: ListingTextIndex;
+  private readonly counts: QueueCounts;
 
   /** Open to the read models of this folder (queues, panels, dashboard), which query it directly. */
   constructor(readonly db: SqliteDb, flagRules?: FlagRules) {
@@ -65,11 +67,12 @@ export class Replica {
     this.rights = new RightsRecords(db);
     this.flags = new ListingFlagStore(db, flagRules);
     this.text = new ListingTextIndex(db);
+    this.counts = new QueueCounts(db);
     this.statements = {
       listingRow: db.prepare('SELECT rowid, * FROM listings WHERE id = ?'),
       insertListing: db.prepare(`
-        INSERT INTO listings (${LISTING_COLUMNS.map(([, column]) => column).join(', ')})
-        VALUES (${LISTING_COLUMNS.map(([param]) => `@${param}`).join(', ')})`),
+        INSERT INTO listings (${LISTING_COLUMNS.map(([, column]) => column).join(', ')}, ${reportColumnsOnInsert.columns})
+        VALUES (${LISTING_COLUMNS.map(([param]) => `@${param}`).join(', ')}, ${reportColumnsOnInsert.values})`),
       upsertUser: db.prepare(`
         INSERT INTO users (id, nickname, phone_masked, status, registered_at, last_login_at, risk_signals, strikes,
           restricted_until, version, updated_at)
@@ -86,6 +89,7 @@ export class Replica {
         ON CONFLICT(id) DO UPDATE SET listing_id = excluded.listing_id, reporter_id = excluded.reporter_id,
           reason = excluded.reason, note = excluded.note, created_at = excluded.created_at, version = excluded.version
         WHERE excluded.version >= reports.version`),
+      reportedListing: db.prepare('SELECT listing_id FROM reports WHERE id = ?').pluck(),
       deleteListing: db.prepare('DELETE FROM listings WHERE id = ?'),
       deleteUser: db.prepare('DELETE FROM users WHERE id = ?'),
       deleteReport: db.prepare('DELETE FROM reports WHERE id = ?'),
@@ -111,7 +115,8 @@ export class Replica {
     const s = this.statements;
     if (change.op === 'delete' || change.record === null) {
       if (change.entityType === 'listing') this.removeListing(change.id);
-      else ({ user: s.deleteUser, report: s.deleteReport })[change.entityType].run(change.id);
+      else if (change.entityType === 'report') this.reportWritten(change.id, () => s.deleteReport.run(change.id));
+      else s.deleteUser.run(change.id);
       return;
     }
     switch (change.entityType) {
@@ -121,10 +126,24 @@ export class Replica {
       case 'user':
         s.upsertUser.run({ ...change.record, riskSignals: JSON.stringify(change.record.riskSignals) });
         return;
-      case 'report':
-        s.upsertReport.run(change.record);
+      case 'report': {
+        const report = change.record;
+        this.reportWritten(report.id, () => s.upsertReport.run(report), report.listingId);
         return;
+      }
     }
+  }
+
+  /** A report written or deleted: the listings it was and is on are counted again (it may have moved). */
+  private reportWritten(id: string, write: () => unknown, listingId?: string): void {
+    const before = this.statements.reportedListing.get(id) as string | undefined;
+    write();
+    for (const listing of new Set([before, listingId])) if (listing) this.counts.reportsChanged(listing);
+  }
+
+  /** A flag dismissed here, as the platform recorded it. */
+  recordFlagFeedback(feedback: FlagFeedback): void {
+    this.moderation.applyFlagFeedback(feedback);
   }
 
   /** A whole feed page in one transaction: its changes, its quarantined records and the cursor after it. */

@@ -108,9 +108,7 @@ export function moderationHandlers({ workspace, staff }: ModerationDeps): Pick<H
     'moderation:flagFeedback': async (input) => {
       const ws = workspace();
       const feedback = await ws.client.call('recordFlagFeedback', { body: { listingId: input.listingId, rule: input.rule, verdict: 'false_positive' } });
-      ws.replica.db
-        .prepare('INSERT OR REPLACE INTO flag_feedback (id, listing_id, rule, record) VALUES (?, ?, ?, ?)')
-        .run(feedback.id, feedback.listingId, feedback.rule, JSON.stringify(feedback));
+      ws.replica.recordFlagFeedback(feedback);
       ws.cacheChanged(['flag_feedback']);
       return { recorded: true };
     },

@@ -14,8 +14,8 @@ const insertListing = (db: SqliteDb, id: string, status = 'pending') =>
     '2026-12-01', 1, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')`).run(id, status);
 const insertReport = (db: SqliteDb, id: string, listingId: string, at: string) =>
   db.prepare("INSERT INTO reports (id, listing_id, reporter_id, reason, note, created_at, version) VALUES (?, ?, 'usr_9', 'fraud', '', ?, 1)").run(id, listingId, at);
-const insertFlag = (db: SqliteDb, listingId: string, rule: string, verb = 'INSERT') =>
-  db.prepare(`${verb} INTO listing_flags (listing_id, rule, kind, spans, detail, category, district) VALUES (?, ?, 'contact_in_text', '[]', '{}', 'housing', '天河区')`).run(listingId, rule);
+const insertFlag = (db: SqliteDb, listingId: string, rule: string) =>
+  db.prepare(`INSERT INTO listing_flags (listing_id, rule, kind, spans, detail, category, district) VALUES (?, ?, 'contact_in_text', '[]', '{}', 'housing', '天河区')`).run(listingId, rule);
 const dismiss = (db: SqliteDb, id: string, listingId: string, rule: string) =>
   db.prepare("INSERT INTO flag_feedback (id, listing_id, rule, record) VALUES (?, ?, ?, '{}')").run(id, listingId, rule);
 
@@ -40,50 +40,13 @@ describe('cache migration 011', () => {
     db.close();
   });
 
-  it('keeps the counts right whatever order the feed, the flag rules and dismissals write in', () => {
-    const db = openMigrated(join(folder.path, 'writes.sqlite'), cacheMigrations, 'cache');
-    // A report that arrives before its listing is counted when the listing lands.
-    insertReport(db, 'rpt_1', 'lst_1', '2026-11-05T00:00:00.000Z');
-    insertListing(db, 'lst_1');
-    expect(counts(db, 'lst_1')).toEqual({ reports: 1, firstReportedAt: '2026-11-05T00:00:00.000Z', flags: 0 });
-    insertReport(db, 'rpt_2', 'lst_1', '2026-11-04T00:00:00.000Z');
-    expect(counts(db, 'lst_1')).toMatchObject({ reports: 2, firstReportedAt: '2026-11-04T00:00:00.000Z' });
-    // A report the feed moves to another listing leaves the first one.
-    insertListing(db, 'lst_2');
-    db.prepare("UPDATE reports SET listing_id = 'lst_2' WHERE id = 'rpt_2'").run();
-    expect(counts(db, 'lst_1')).toMatchObject({ reports: 1, firstReportedAt: '2026-11-05T00:00:00.000Z' });
-    expect(counts(db, 'lst_2')).toMatchObject({ reports: 1, firstReportedAt: '2026-11-04T00:00:00.000Z' });
-    db.prepare("DELETE FROM reports WHERE id = 'rpt_1'").run();
-    expect(counts(db, 'lst_1')).toMatchObject({ reports: 0, firstReportedAt: null });
-
-    // Flags: written, replaced in place (no delete trigger fires), dismissed, undismissed, cleared.
-    insertFlag(db, 'lst_1', 'contact.wechat');
-    insertFlag(db, 'lst_1', 'contact.wechat', 'INSERT OR REPLACE');
-    insertFlag(db, 'lst_1', 'contact.qq');
-    expect(counts(db, 'lst_1')).toMatchObject({ flags: 2 });
-    dismiss(db, 'fb_1', 'lst_1', 'contact.qq');
-    expect(counts(db, 'lst_1')).toMatchObject({ flags: 1 });
-    db.prepare("DELETE FROM flag_feedback WHERE id = 'fb_1'").run();
-    expect(counts(db, 'lst_1')).toMatchObject({ flags: 2 });
-    db.prepare("DELETE FROM listing_flags WHERE listing_id = 'lst_1'").run();
-    expect(counts(db, 'lst_1')).toMatchObject({ flags: 0 });
-    // A listing the feed deletes and brings back is counted afresh.
-    insertFlag(db, 'lst_2', 'contact.wechat');
-    db.prepare("DELETE FROM listings WHERE id = 'lst_2'").run();
-    insertListing(db, 'lst_2');
-    expect(counts(db, 'lst_2')).toEqual({ reports: 1, firstReportedAt: '2026-11-04T00:00:00.000Z', flags: 1 });
-    db.close();
-  });
-
   it('gives the reported and flagged queues partial indexes in queue order, which the queue terms select', () => {
     const db = openMigrated(join(folder.path, 'plans.sqlite'), cacheMigrations, 'cache');
     insertListing(db, 'lst_1');
     insertListing(db, 'lst_2', 'published');
     insertListing(db, 'lst_3', 'removed');
-    for (const id of ['lst_1', 'lst_2', 'lst_3']) {
-      insertReport(db, `rpt_${id}`, id, `2026-11-0${id.at(-1)}T00:00:00.000Z`);
-      insertFlag(db, id, 'contact.wechat');
-    }
+    // The counts as the cache's writers keep them (QueueCounts; tested with the replica).
+    db.prepare("UPDATE listings SET report_count = 1, first_reported_at = '2026-11-0' || substr(id, -1) || 'T00:00:00.000Z', open_flags = 1").run();
     const terms = "l.status IN ('pending', 'published') AND l.escalated = 0";
     const reported = `SELECT l.id FROM listings l INDEXED BY listings_reported WHERE l.report_count > 0 AND ${terms} ORDER BY l.first_reported_at DESC, l.id DESC`;
     const flagged = `SELECT l.id FROM listings l INDEXED BY listings_flagged WHERE l.open_flags > 0 AND ${terms} ORDER BY l.created_at, l.id`;

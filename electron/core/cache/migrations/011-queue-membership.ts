@@ -1,18 +1,5 @@
 import type { Migration } from '../../storage/migrations';
 
-/** Each listing's reports, counted again from the reports table. */
-const recountReports = (listingId: string) => `
-  UPDATE listings SET (report_count, first_reported_at) =
-    (SELECT count(*), min(created_at) FROM reports WHERE listing_id = ${listingId})
-  WHERE id = ${listingId};`;
-
-/** Each listing's flags that no one dismissed, counted again. */
-const recountFlags = (listingId: string) => `
-  UPDATE listings SET open_flags =
-    (SELECT count(*) FROM listing_flags f WHERE f.listing_id = ${listingId}
-       AND NOT EXISTS (SELECT 1 FROM flag_feedback b WHERE b.listing_id = f.listing_id AND b.rule = f.rule))
-  WHERE id = ${listingId};`;
-
 /**
  * Whether a listing is in the reported and flagged queues was an EXISTS probe per listing: at a
  * million listings, showing either tab (or counting it) tested 800,000 pending and published
@@ -20,10 +7,7 @@ const recountFlags = (listingId: string) => `
  * report count, first report time and count of undismissed flags, and each of the two queues
  * has partial indexes of its own: one in queue order, one by place.
  *
- * The counts are kept by triggers, whoever writes: the feed (a report can arrive before its
- * listing), the flag rules, the price pass, a dismissal. Each recounts from the source rows
- * rather than adding or subtracting one, so no order of writes (an INSERT OR REPLACE fires no
- * delete trigger) can leave a count wrong.
+ * The cache's writers keep the counts (QueueCounts); this migration counts what is cached.
  */
 export const migration011: Migration = {
   version: 11,
@@ -32,30 +16,6 @@ export const migration011: Migration = {
     ALTER TABLE listings ADD COLUMN report_count INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE listings ADD COLUMN first_reported_at TEXT;
     ALTER TABLE listings ADD COLUMN open_flags INTEGER NOT NULL DEFAULT 0;
-
-    -- A new listing row starts at zero; only one with reports (or flags) already cached pays for a recount.
-    CREATE TRIGGER listings_reports_on_insert AFTER INSERT ON listings
-      WHEN EXISTS (SELECT 1 FROM reports WHERE listing_id = new.id) BEGIN ${recountReports('new.id')} END;
-    CREATE TRIGGER listings_flags_on_insert AFTER INSERT ON listings
-      WHEN EXISTS (SELECT 1 FROM listing_flags WHERE listing_id = new.id) BEGIN ${recountFlags('new.id')} END;
-    CREATE TRIGGER reports_count_insert AFTER INSERT ON reports BEGIN ${recountReports('new.listing_id')} END;
-    CREATE TRIGGER reports_count_delete AFTER DELETE ON reports BEGIN ${recountReports('old.listing_id')} END;
-    CREATE TRIGGER reports_count_update AFTER UPDATE OF listing_id, created_at ON reports BEGIN
-      ${recountReports('old.listing_id')}
-      ${recountReports('new.listing_id')}
-    END;
-    CREATE TRIGGER flags_count_insert AFTER INSERT ON listing_flags BEGIN ${recountFlags('new.listing_id')} END;
-    CREATE TRIGGER flags_count_delete AFTER DELETE ON listing_flags BEGIN ${recountFlags('old.listing_id')} END;
-    CREATE TRIGGER flags_count_update AFTER UPDATE OF listing_id, rule ON listing_flags BEGIN
-      ${recountFlags('old.listing_id')}
-      ${recountFlags('new.listing_id')}
-    END;
-    CREATE TRIGGER feedback_count_insert AFTER INSERT ON flag_feedback BEGIN ${recountFlags('new.listing_id')} END;
-    CREATE TRIGGER feedback_count_delete AFTER DELETE ON flag_feedback BEGIN ${recountFlags('old.listing_id')} END;
-    CREATE TRIGGER feedback_count_update AFTER UPDATE OF listing_id, rule ON flag_feedback BEGIN
-      ${recountFlags('old.listing_id')}
-      ${recountFlags('new.listing_id')}
-    END;
 
     UPDATE listings SET (report_count, first_reported_at) =
       (SELECT count(*), min(created_at) FROM reports r WHERE r.listing_id = listings.id)
