@@ -5,6 +5,8 @@ import { ensureSignedIn, forkCore, type CoreChild } from './core-child';
 import { accountDatabase, integrityProblems, readDatabase, replicaChecksum } from './desk-databases';
 import type { ChaosResult, ChaosScale, ChaosScenario } from './scenario';
 import { chaosSeed, seededRandom } from './seeded-random';
+// Kills are planned in whole feed pages; a commit holds a few of them.
+import { PAGE_SIZE, PAGES_PER_COMMIT } from '../../electron/core/sync/sync-engine';
 
 /**
  * CI's size keeps the row near a minute on a 2-core machine shared with other test runs:
@@ -19,8 +21,6 @@ const scales: Record<ChaosScale, { listings: number; kills: number }> = {
 const STAFF = 'mod.chen';
 /** Each kill lands up to this long after the progress event that armed it: mid-fetch, mid-parse or mid-commit. */
 const KILL_JITTER_MS = 300;
-/** The core's feed page (sync-engine.ts's default); kills are planned in whole pages of it. */
-const PAGE_SIZE = 500;
 /** The last pages are left without kills: a jittered kill armed there could land after the sync ended. */
 const PAGES_KEPT_CLEAR = 12;
 const RUN_TIMEOUT_MS = 60_000;
@@ -135,8 +135,9 @@ async function crashDuringSyncRun(scale: { listings: number; kills: number }, se
     const resumed = restarts.filter((r) => r.firstPhase === 'incremental').length;
     const refetched = served - (feedSize ?? 0);
     const fromKeychain = restarts.filter((r) => r.signIn === 'resumed').length;
-    // At a kill two pages can be in hand: the one being committed and the next, asked for while it commits.
-    if (refetched > scale.kills * 2 * PAGE_SIZE) problems.push(`${refetched} changes fetched again, more than the two pages in flight per kill`);
+    // At a kill the pages written since the last commit are lost, and the next one, asked for while they were written.
+    const inHand = PAGES_PER_COMMIT + 1;
+    if (refetched > scale.kills * inHand * PAGE_SIZE) problems.push(`${refetched} changes fetched again, more than the ${inHand} pages in hand per kill`);
     const measured =
       `seed ${seed}; ${scale.listings.toLocaleString('en')} listings, feed of ${(feedSize ?? 0).toLocaleString('en')} changes; ` +
       `${runs.filter((r) => r.end === 'killed').length} kills, ${resumed}/${restarts.length} restarts resumed from their cursor ` +

@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../../shared/platform/changes';
 import { Listing } from '../../../shared/platform/entities';
@@ -50,6 +52,34 @@ describe('a feed page written in slices', () => {
     write.finish();
     expect(replica.listing('lst_1')?.version).toBe(5);
     expect(count()).toBe(5);
+  });
+
+  it('keeps a finished page open for the next ones when asked, and commits them together, each cursor with its page', () => {
+    const reader = new Database(join(folder.path, 'cache.sqlite'), { readonly: true });
+    const seen = () => (reader.prepare('SELECT count(*) AS n FROM listings').get() as { n: number }).n;
+    const before = count();
+    const first = replica.beginPage(page(['lst_10', 'lst_11'], 'c10'));
+    first.applySlice(Infinity);
+    first.finish({ keepOpen: true });
+    expect(replica.pagesPending).toBe(true);
+    expect(replica.syncState().cursor).toBe('c10');
+    const second = replica.beginPage(page(['lst_12'], 'c11'));
+    second.applySlice(Infinity);
+    second.finish({ keepOpen: true });
+    // Another connection (the side connection, a restart after a crash) sees none of it yet.
+    expect(seen()).toBe(before);
+    replica.commitPages();
+    expect(replica.pagesPending).toBe(false);
+    expect(seen()).toBe(before + 3);
+    expect(reader.prepare('SELECT cursor FROM sync_state').pluck().get()).toBe('c11');
+    // A page that fails takes the open pages before it along: the cursor is back at the last commit.
+    replica.beginPage(page(['lst_13'], 'c12')).finish({ keepOpen: true });
+    const bad = replica.beginPage({ ...page([], 'c13'), changes: [upsert({ ...listing('lst_y'), title: null } as unknown as Listing)] });
+    expect(() => bad.applySlice(Infinity)).toThrow();
+    expect(replica.pagesPending).toBe(false);
+    expect(replica.syncState().cursor).toBe('c11');
+    expect(replica.listing('lst_13')).toBeUndefined();
+    reader.close();
   });
 
   it('rolls back and reports a change that fails to apply, and the next page can begin', () => {

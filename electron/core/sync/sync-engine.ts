@@ -13,7 +13,15 @@ const SLICE_MS = 12;
  * Changes per feed page. A page is one transaction (and one text-index segment), so larger is
  * cheaper to write; but its JSON is decoded in one piece, ~10 ms per 500 changes here.
  */
-const PAGE_SIZE = 500;
+export const PAGE_SIZE = 500;
+
+/**
+ * Pages written per commit during a long sync. Each commit writes out every index page its
+ * pages touched; four pages share most of those, and a first sync of 200,000 listings took
+ * ~35 s instead of ~50–65 s. A crash loses at most the pages since the last commit (the
+ * platform has them; the cursor committed with the last one says where to resume).
+ */
+export const PAGES_PER_COMMIT = 4;
 
 /** Changes validated per turn: ~5 ms of checks. */
 const TRIAGE_SLICE = 200;
@@ -168,7 +176,7 @@ export class SyncEngine {
    * them (see Replica.beginPage). Null if a sign-out came in between: the page is dropped, and
    * the cursor stays before it.
    */
-  private async commit(page: PageToCommit, tidyAfter: boolean): Promise<number | null> {
+  private async commit(page: PageToCommit, options: { keepOpen: boolean; tidyAfter: boolean }): Promise<number | null> {
     const write = this.replica.beginPage(page);
     let resolved: number;
     try {
@@ -179,13 +187,14 @@ export class SyncEngine {
           return null;
         }
       }
-      ({ resolved } = write.finish());
+      ({ resolved } = write.finish({ keepOpen: options.keepOpen }));
     } catch (error) {
       write.abandon();
       throw error;
     }
+    if (options.keepOpen) return resolved;
     this.events.pageCommitted?.();
-    return !tidyAfter || (await this.tidy(TIDY_SLICES_PER_PAGE)) ? resolved : null;
+    return !options.tidyAfter || (await this.tidy(TIDY_SLICES_PER_PAGE)) ? resolved : null;
   }
 
   /** Validation of a page, a slice of changes per turn: a whole page's checks held the core for tens of milliseconds. */
@@ -211,7 +220,26 @@ export class SyncEngine {
     return true;
   }
 
+  /** Pulls the feed; whatever way it ends (a fetch that failed, a sign-out), the pages finished are committed. */
   private async pull(): Promise<void> {
+    try {
+      await this.pullPages();
+    } finally {
+      if (this.replica.pagesPending) this.commitFinishedPages();
+    }
+  }
+
+  private commitFinishedPages(): void {
+    try {
+      this.replica.commitPages();
+      this.events.pageCommitted?.();
+    } catch (error) {
+      // A cache closed by a sign-out keeps what it committed; the pages come again next time.
+      if (!this.stopped) throw error;
+    }
+  }
+
+  private async pullPages(): Promise<void> {
     let { cursor } = this.replica.syncState();
     const phase = cursor === null ? 'initial' : 'incremental';
     let done = 0;
@@ -240,13 +268,19 @@ export class SyncEngine {
       if (first && envelope.changes.length > 0) this.report({ phase, done: 0, total, online: true });
       const { valid, quarantined } = await this.triageInSlices(envelope.changes);
       if (this.stopped) return;
-      const resolved = await this.commit({ changes: valid, quarantined, cursor: envelope.nextCursor, at: this.now() }, pages >= PAGES_BEFORE_TIDYING);
+      // The last page of a run, and every few pages, commit; the ones between wait for them.
+      const keepOpen = envelope.hasMore && (pages + 1) % PAGES_PER_COMMIT !== 0;
+      const resolved = await this.commit(
+        { changes: valid, quarantined, cursor: envelope.nextCursor, at: this.now() },
+        { keepOpen, tidyAfter: pages >= PAGES_BEFORE_TIDYING },
+      );
       if (resolved === null) return;
       for (const change of valid) touched.add(change.entityType);
       cursor = envelope.nextCursor;
       done += envelope.changes.length;
       const quarantinedTotal = quarantined.length > 0 || resolved > 0 ? this.replica.quarantinedCount() : this.status.quarantined;
-      if (envelope.changes.length > 0) this.report({ phase, done, total, online: true, quarantined: quarantinedTotal });
+      // Progress counts what is committed: a restart after a crash resumes from there.
+      if (!keepOpen && done > 0) this.report({ phase, done, total, online: true, quarantined: quarantinedTotal });
       if (!envelope.hasMore) break;
     }
     this.report({ phase: 'idle', done, total: done, online: true, lastSyncedAt: this.replica.syncState().lastSyncedAt });
