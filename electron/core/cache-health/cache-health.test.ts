@@ -6,6 +6,8 @@ import { temporaryFolder } from '../../../test/fixtures/folders';
 import { cacheMigrations } from '../cache/migrations';
 import { DeskFailure } from '../errors';
 import { openMigrated } from '../storage/migrations';
+import { SideConnection } from '../storage/side-connection';
+import { intactBeside } from './cache-health';
 import { setDamagedCacheAside } from './damaged-cache';
 import { SimulatedDisk } from './simulated-disk';
 import { storageFailure } from './storage-failure';
@@ -34,16 +36,23 @@ describe('the cache at open', () => {
   it('refuses a file whose header is overwritten, as cache_unreadable', () => {
     const file = filledCache('header.sqlite');
     overwrite(file, 0, 100);
-    expect(() => openMigrated(file, cacheMigrations, 'cache', { quickCheck: true })).toThrow(expect.objectContaining({ code: 'cache_unreadable' }));
+    expect(() => openMigrated(file, cacheMigrations, 'cache')).toThrow(expect.objectContaining({ code: 'cache_unreadable' }));
   });
 
-  it('finds damaged pages with the quick_check that a plain open would miss', () => {
+  it('finds damaged pages that a plain open misses with the quick_check on the side connection, off the core\'s thread', async () => {
+    const sound = openMigrated(filledCache('sound.sqlite'), cacheMigrations, 'cache');
+    const soundSide = new SideConnection(sound, () => undefined);
+    expect(await intactBeside(soundSide)).toBe(true);
+    soundSide.close();
+    sound.close();
     const file = filledCache('pages.sqlite');
     // The filler rows are the last pages written; the schema pages at the front stay sound.
     overwrite(file, statSync(file).size - 4096 * 30, 4096 * 20);
-    const plain = openMigrated(file, cacheMigrations, 'cache');
-    plain.close();
-    expect(() => openMigrated(file, cacheMigrations, 'cache', { quickCheck: true })).toThrow(/quick_check found damaged pages/);
+    const db = openMigrated(file, cacheMigrations, 'cache');
+    const side = new SideConnection(db, () => undefined);
+    expect(await intactBeside(side)).toBe(false);
+    side.close();
+    db.close();
   });
 });
 

@@ -19,12 +19,6 @@ const notUndecided = 'l.rowid NOT IN (SELECT u.rowid FROM listings u WHERE u.id 
 
 const notDismissed = 'NOT EXISTS (SELECT 1 FROM flag_feedback b WHERE b.listing_id = f.listing_id AND b.rule = f.rule)';
 
-/**
- * What makes a listing part of each queue, and when it entered it. The reported and flagged
- * queues read the counts each listing carries (migration 011) and their terms are written as
- * their partial indexes' WHERE clauses are: SQLite uses those indexes only for a query that
- * contains the same terms.
- */
 interface QueueSpec {
   join: string;
   where: string[];
@@ -34,6 +28,12 @@ interface QueueSpec {
   index?: { all: string; byPlace: string };
 }
 
+/**
+ * What makes a listing part of each queue, and when it entered it. The reported and flagged
+ * queues read the counts each listing carries (migration 011) and their terms are written as
+ * their partial indexes' WHERE clauses are: SQLite uses those indexes only for a query that
+ * contains the same terms.
+ */
 const queues: Record<QueueKind, QueueSpec> = {
   pending: { join: '', where: ["l.status = 'pending'", 'l.escalated = 0'], queuedAt: 'l.created_at', appealId: 'NULL' },
   reported: {

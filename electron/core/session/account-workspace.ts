@@ -1,5 +1,5 @@
 import type { OutboxEntry, SyncStatus } from '../../../shared/ipc/views';
-import { CacheHealth } from '../cache-health/cache-health';
+import { CacheHealth, intactBeside } from '../cache-health/cache-health';
 import type { SimulatedDisk } from '../cache-health/simulated-disk';
 import { storageFailure } from '../cache-health/storage-failure';
 import type { DeskFailure } from '../errors';
@@ -66,6 +66,7 @@ export class AccountWorkspace {
     });
     ({ db: this.cacheDb, replica: this.replica } = this.openCache(options.simulatedDisk));
     this.side = new SideConnection(this.cacheDb, options.log);
+    if (!this.cacheDb.memory) void this.checkIntegrity();
     this.clusters = new ClusterCache(this.cacheDb);
     this.outbox = new OutboxStore(this.outboxDb);
     this.sync = new SyncEngine(
@@ -160,14 +161,16 @@ export class AccountWorkspace {
   }
 
   /**
-   * Opens the cache with a quick_check. A damaged one is left on disk for the rebuild to set
-   * aside, and an empty in-memory stand-in takes its place so the outbox and the session keep
-   * working; the core's gate keeps channels that read the cache from answering with it.
+   * Opens the cache. One that cannot be opened (a damaged header, a file that is not a
+   * database) is left on disk for the rebuild to set aside, and an empty in-memory stand-in
+   * takes its place so the outbox and the session keep working; the core's gate keeps channels
+   * that read the cache from answering with it. Damaged pages further in are found by the
+   * quick_check that follows on the side connection (checkIntegrity).
    */
   private openCache(simulatedDisk: SimulatedDisk | undefined): { db: SqliteDb; replica: Replica } {
     let db: SqliteDb | undefined;
     try {
-      db = openMigrated(cacheFile(this.folder), cacheMigrations, 'cache', { quickCheck: true });
+      db = openMigrated(cacheFile(this.folder), cacheMigrations, 'cache');
       tuneCacheConnection(db);
       simulatedDisk?.attach('cache', db);
       const replica = new Replica(db);
@@ -183,6 +186,15 @@ export class AccountWorkspace {
       this.health.unreadableAtOpen(failure.message);
       const standIn = openMigrated(':memory:', cacheMigrations, 'cache stand-in');
       return { db: standIn, replica: new Replica(standIn) };
+    }
+  }
+
+  /** Damaged pages found after open are the same state as damage found by a query: sync stops, reads answer cache_unreadable. */
+  private async checkIntegrity(): Promise<void> {
+    try {
+      if (!(await intactBeside(this.side))) this.health.unreadableAtOpen('quick_check found damaged pages');
+    } catch (error) {
+      if (this.cacheDb.open) this.log(`cache: the quick_check could not run (${error instanceof Error ? error.message : String(error)})`);
     }
   }
 

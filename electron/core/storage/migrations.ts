@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { DeskFailure } from '../errors';
-import { intact } from '../cache-health/cache-health';
 
 /** One schema step. Files are named NNN-what.ts and each has its own test. */
 export interface Migration {
@@ -16,7 +15,7 @@ export type SqliteDb = Database.Database;
  * transaction, tracked in `user_version`. A file written by a newer console is refused rather
  * than opened: its meaning is unknown to this version.
  */
-export function openMigrated(file: string, migrations: readonly Migration[], label: string, options: { quickCheck?: boolean } = {}): SqliteDb {
+export function openMigrated(file: string, migrations: readonly Migration[], label: string): SqliteDb {
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`${label} migration ${m.description} is numbered ${m.version}, expected ${i + 1}`);
   });
@@ -26,12 +25,6 @@ export function openMigrated(file: string, migrations: readonly Migration[], lab
     db = new Database(file);
     db.pragma('journal_mode = WAL');
     current = db.pragma('user_version', { simple: true }) as number;
-    // A damaged page shows only when something reads it; a quick_check at open (tens of ms on a
-    // full cache) finds it now, before the staff member works from half a cache.
-    if (options.quickCheck && !intact(db)) {
-      db.close();
-      throw new Error('quick_check found damaged pages');
-    }
   } catch (error) {
     if (db?.open) db.close();
     throw new DeskFailure('cache_unreadable', `${label} at ${file} cannot be read (${(error as Error).message}); it can be rebuilt from the platform`);
