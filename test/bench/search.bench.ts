@@ -38,7 +38,7 @@ function likeScanning(db: SqliteDb): SqliteDb {
 }
 
 const page = (db: SqliteDb, search: string) =>
-  queuePage(db, parseQueueQuery({ queue: 'pending', search, sort: 'oldest', limit: 100 } as never), [], context);
+  queuePage(db, parseQueueQuery({ queue: 'pending', search, sort: 'oldest', limit: 100 } as never), context);
 
 function timed(db: SqliteDb, words: readonly string[], rounds: number): { times: number[]; ids: Map<string, string> } {
   const times: number[] = [];

@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { queueKinds } from '../../shared/ipc/moderation-views';
-import { parseQueueQuery, queuePage } from '../../electron/core/cache/moderation-queue';
+import { parseQueueQuery, queueRows as readQueue } from '../../electron/core/cache/moderation-queue';
 import { CoreEvents } from '../../electron/core/core-events';
 import { createPlatformClient } from '../../electron/core/platform/client';
 import { AccountWorkspace } from '../../electron/core/session/account-workspace';
@@ -70,7 +70,7 @@ async function sync(request: SyncRequest): Promise<SyncReport> {
   let queueRows = 0;
   const db = workspace.replica.db;
   for (const queue of queueKinds) {
-    queueRows += queuePage(db, parseQueueQuery({ queue }), queueKinds, { now: new Date(), staffId: '', undecided: [] }).rows.length;
+    queueRows += readQueue(db, parseQueueQuery({ queue }), { now: new Date(), staffId: '', undecided: [] }).length;
   }
   const memory = process.memoryUsage();
   return {

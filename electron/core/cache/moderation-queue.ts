@@ -123,7 +123,11 @@ interface RowShape {
   claim_expires: string | null; appeal_id: string | null;
 }
 
-export function queuePage(db: SqliteDb, query: ParsedQueueQuery, visible: readonly QueueKind[], context: QueueContext): ModerationQueuePage {
+/**
+ * A page of a queue with its filtered total and the district menu. The tabs' sizes are not
+ * counted here: they scan whole queues, on the side connection (summaryBeside), once per change.
+ */
+export function queuePage(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext): Omit<ModerationQueuePage, 'summaries'> {
   const spec = queues[query.queue];
   const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
   const listings = listingsFor(db, spec, query, textIndexed, params);
@@ -134,7 +138,6 @@ export function queuePage(db: SqliteDb, query: ParsedQueueQuery, visible: readon
     rows: queueRows(db, query, context),
     total,
     districts,
-    summaries: visible.map((queue) => summary(db, queue, context)),
   };
 }
 
@@ -210,7 +213,7 @@ function toRow(r: RowShape, overdueBefore: string, staffId: string): ModerationQ
   };
 }
 
-/** A queue's size, its oldest item and how many are over the target age, without filters. */
+/** A queue's size, its oldest item and how many are over the target age, without filters, on this connection (the benchmarks time it). */
 export function summary(db: SqliteDb, queue: QueueKind, context: QueueContext): QueueSummary {
   const query = summaryQuery(queue, context);
   return query.summary(db.prepare(query.sql).get(query.params) as SummaryRow);
