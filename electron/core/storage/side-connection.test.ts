@@ -47,6 +47,27 @@ describe('the side connection', () => {
     db.close();
   });
 
+  it('resolves a checkpoint once it is done, so a write begun after it rewinds the log instead of growing it', async () => {
+    const db = openWal('d.sqlite');
+    const side = new SideConnection(db, () => undefined);
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    const batch = () => db.transaction(() => { for (let i = 0; i < 5_000; i += 1) insert.run(i); })();
+    /** Frames in the log now: what a log rewound to its start holds, or everything since the last rewind. */
+    const frames = () => (db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]!.log;
+    batch();
+    const oneBatch = frames();
+    for (let round = 0; round < 5; round += 1) {
+      await side.checkpoint();
+      batch();
+    }
+    // Each batch began with every frame in the file: each rewound the log, so it holds one batch.
+    expect(frames()).toBeLessThanOrEqual(oneBatch + 2);
+    // Requests while one runs share the one after it, and all resolve.
+    await Promise.all([side.checkpoint(), side.checkpoint(), side.checkpoint()]);
+    side.close();
+    db.close();
+  });
+
   it('closes its connection before the writer closes, so the writer\'s close removes the log', () => {
     const db = openWal('c.sqlite');
     const side = new SideConnection(db, () => undefined);

@@ -45,8 +45,8 @@ export class SideConnection {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve(rows: unknown[]): void; reject(error: Error): void }>();
-  private checkpointing = false;
-  private checkpointAgain = false;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
   /** Set by the worker once its connection is closed. */
   private readonly closed = new Int32Array(new SharedArrayBuffer(4));
 
@@ -81,25 +81,35 @@ export class SideConnection {
     return this.send({ kind: 'read', sql, params }) as Promise<Row[]>;
   }
 
-  /** After a large write: a checkpoint soon. Requests while one runs fold into one more after it. */
-  checkpoint(): void {
-    if (!this.worker) return;
-    if (this.checkpointing) {
-      this.checkpointAgain = true;
-      return;
-    }
-    this.checkpointing = true;
-    this.send({ kind: 'checkpoint' })
-      .catch((error: unknown) => {
-        // One asked just before close is dropped with the connection; nothing to report.
-        if (this.worker) this.log(`checkpoint failed: ${error instanceof Error ? error.message : String(error)}`);
-      })
+  /**
+   * After a large write: a checkpoint, resolved once one that began after this request is done.
+   * Requests while one runs share the one after it. The sync waits for it before its next
+   * write: the log is rewound to its start only by a write transaction that begins when every
+   * frame is in the database file, and a writer that began at once after each commit never
+   * did — the log grew to 2.4 GB over a 280 MB cache in a 200,000-listing first sync, and every
+   * page read searched its index.
+   */
+  checkpoint(): Promise<void> {
+    if (!this.worker) return Promise.resolve();
+    if (!this.running) return (this.running = this.runCheckpoint());
+    this.queued ??= this.running.then(() => {
+      this.queued = null;
+      return this.checkpoint();
+    });
+    return this.queued;
+  }
+
+  private runCheckpoint(): Promise<void> {
+    return this.send({ kind: 'checkpoint' })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          // One asked just before close is dropped with the connection; nothing to report.
+          if (this.worker) this.log(`checkpoint failed: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      )
       .finally(() => {
-        this.checkpointing = false;
-        if (this.checkpointAgain) {
-          this.checkpointAgain = false;
-          this.checkpoint();
-        }
+        this.running = null;
       });
   }
 

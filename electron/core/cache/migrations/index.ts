@@ -20,4 +20,6 @@ export const cacheMigrations: readonly Migration[] = [migration001, migration002
  */
 export function tuneCacheConnection(db: SqliteDb): void {
   db.pragma('cache_size = -65536');
+  // The log file keeps the size it once grew to; after a rewind it is cut back to this.
+  db.pragma('journal_size_limit = 67108864');
 }
