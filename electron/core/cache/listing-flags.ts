@@ -5,7 +5,7 @@ import keywords from '../../../resources/moderation/flag-keywords.json';
 import type { SqliteDb } from '../storage/migrations';
 import type { SideConnection } from '../storage/side-connection';
 import { nextTurn } from '../next-turn';
-import { QueueCounts } from './queue-counts';
+import type { QueueCounts } from './queue-counts';
 
 /** Price flags written per transaction when they are swapped in: a new flag also recounts its listing, ~50 ms a chunk of new ones here. */
 const PRICE_FLAG_CHUNK = 500;
@@ -51,10 +51,9 @@ export function shippedFlagRules(): FlagRules {
  */
 export class ListingFlagStore {
   private readonly statements;
-  private readonly counts: QueueCounts;
 
-  constructor(private readonly db: SqliteDb, private readonly rules: FlagRules = shippedFlagRules()) {
-    this.counts = new QueueCounts(db);
+  /** `counts`: the replica's, recounted whenever a listing's flags change. */
+  constructor(private readonly db: SqliteDb, private readonly counts: QueueCounts, private readonly rules: FlagRules = shippedFlagRules()) {
     this.statements = {
       stored: db.prepare('SELECT rule, kind, spans, detail, category, district FROM listing_flags WHERE listing_id = ?'),
       clearOne: db.prepare('DELETE FROM listing_flags WHERE listing_id = ? AND rule = ?'),

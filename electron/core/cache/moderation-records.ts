@@ -1,7 +1,7 @@
 import type { Change } from '../../../shared/platform/changes';
 import type { FlagFeedback } from '../../../shared/platform/entities';
 import type { SqliteDb } from '../storage/migrations';
-import { QueueCounts } from './queue-counts';
+import type { QueueCounts } from './queue-counts';
 
 type ModerationChange = Extract<Change, { entityType: 'claim' | 'decision' | 'account_action' | 'appeal' | 'flag_feedback' }>;
 
@@ -16,11 +16,10 @@ export const isModerationChange = (change: Change): change is ModerationChange =
 export class ModerationRecords {
   private readonly upserts;
   private readonly deletes;
-  private readonly counts: QueueCounts;
   private readonly feedbackListing;
 
-  constructor(db: SqliteDb) {
-    this.counts = new QueueCounts(db);
+  /** `counts`: the replica's, recounted whenever a dismissal comes or goes. */
+  constructor(db: SqliteDb, private readonly counts: QueueCounts) {
     this.feedbackListing = db.prepare('SELECT listing_id FROM flag_feedback WHERE id = ?').pluck();
     this.upserts = {
       claim: db.prepare(`INSERT INTO claims (listing_id, staff_id, expires_at, record) VALUES (@listingId, @staffId, @expiresAt, @record)

@@ -68,11 +68,11 @@ export class Replica {
 
   /** Open to the read models of this folder (queues, panels, dashboard), which query it directly. */
   constructor(readonly db: SqliteDb, flagRules?: FlagRules) {
-    this.moderation = new ModerationRecords(db);
-    this.rights = new RightsRecords(db);
-    this.flags = new ListingFlagStore(db, flagRules);
-    this.text = new ListingTextIndex(db);
     this.counts = new QueueCounts(db);
+    this.moderation = new ModerationRecords(db, this.counts);
+    this.rights = new RightsRecords(db);
+    this.flags = new ListingFlagStore(db, this.counts, flagRules);
+    this.text = new ListingTextIndex(db);
     this.statements = {
       listingRow: db.prepare('SELECT rowid, * FROM listings WHERE id = ?'),
       insertListing: db.prepare(`
