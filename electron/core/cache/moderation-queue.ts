@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ModerationQueuePage, ModerationQueueQuery, ModerationQueueRow, QueueKind, QueueSummary } from '../../../shared/ipc/moderation-views';
-import { ModerationQueueQuery as QuerySchema, QueueKind as QueueKindSchema } from '../../../shared/ipc/moderation-views';
+import { ModerationQueueQuery as QuerySchema, QueueKind as QueueKindSchema, SEARCH_COUNT_LIMIT } from '../../../shared/ipc/moderation-views';
 import { Claim } from '../../../shared/platform/entities';
 import sla from '../../../resources/moderation/sla.json';
 import type { SqliteDb } from '../storage/migrations';
@@ -26,6 +26,8 @@ interface QueueSpec {
   appealId: string;
   /** The queue's own partial indexes: in queue order, and by place first (see listingsFor). */
   index?: { all: string; byPlace: string };
+  /** Its index in rowid order, for counting text matches (see countSearch). */
+  byRowid?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ interface QueueSpec {
  * contains the same terms.
  */
 const queues: Record<QueueKind, QueueSpec> = {
-  pending: { join: '', where: ["l.status = 'pending'", 'l.escalated = 0'], queuedAt: 'l.created_at', appealId: 'NULL' },
+  pending: { join: '', where: ["l.status = 'pending'", 'l.escalated = 0'], queuedAt: 'l.created_at', appealId: 'NULL', byRowid: 'listings_pending_by_rowid' },
   reported: {
     join: '',
     where: ['l.report_count > 0', "l.status IN ('pending', 'published')", 'l.escalated = 0'],
@@ -69,6 +71,8 @@ export interface QueueContext {
   undecided: readonly string[];
 }
 
+const textMatch = 'l.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @fts)';
+
 /**
  * Filters as SQL. Search of three or more characters goes through the trigram index; shorter
  * text (二手, 猫) cannot, so it falls back to a LIKE scan.
@@ -92,7 +96,7 @@ function filters(query: ParsedQueueQuery, queuedAt: string, context: QueueContex
   const search = query.search?.trim();
   if (search) {
     if ([...search].length >= 3) {
-      where.push('l.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @fts)');
+      where.push(textMatch);
       params.fts = `"${search.replace(/"/g, '""')}"`;
     } else {
       where.push("(l.title LIKE @like ESCAPE '\\' OR l.body LIKE @like ESCAPE '\\')");
@@ -130,15 +134,37 @@ interface RowShape {
 export function queuePage(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext): Omit<ModerationQueuePage, 'summaries'> {
   const spec = queues[query.queue];
   const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
-  const listings = listingsFor(db, spec, query, textIndexed, params);
-  const all = [...spec.where, ...where].join(' AND ');
-  const { total } = db.prepare(`SELECT count(*) AS total FROM ${listings} ${spec.join} WHERE ${all}`).get(params) as { total: number };
+  const counted = query.search?.trim() ? countSearch(db, spec, query, where, params, textIndexed) : { total: countAll(db, spec, query, where, params), moreThanTotal: false };
   const districts = (db.prepare(pendingDistricts).all() as { district: string }[]).map((r) => r.district);
   return {
     rows: queueRows(db, query, context),
-    total,
+    ...counted,
     districts,
   };
+}
+
+function countAll(db: SqliteDb, spec: QueueSpec, query: ParsedQueueQuery, where: string[], params: Record<string, unknown>): number {
+  const all = [...spec.where, ...where].join(' AND ');
+  return (db.prepare(`SELECT count(*) AS total FROM ${queueListings(spec, query)} ${spec.join} WHERE ${all}`).get(params) as { total: number }).total;
+}
+
+/**
+ * A search's matches are counted up to SEARCH_COUNT_LIMIT; past it the page says "more than"
+ * and the list ends there.
+ *
+ * Matches of three or more characters are counted from the text index's side: it gives them
+ * in rowid order and each is one seek in the queue's rowid-ordered index, whose pages stay
+ * cached, rather than a read of the listing. Not with a place filter (category and district
+ * are not in that index, and the queue's place index narrows first) nor in queues without one.
+ */
+function countSearch(db: SqliteDb, spec: QueueSpec, query: ParsedQueueQuery, where: string[], params: Record<string, unknown>, textIndexed: boolean) {
+  const fromMatches = textIndexed && spec.byRowid && !query.category && !query.district;
+  const rest = [...spec.where, ...where.filter((term) => !fromMatches || term !== textMatch)].join(' AND ');
+  const matching = fromMatches
+    ? `SELECT 1 FROM listings_fts m JOIN listings l INDEXED BY ${spec.byRowid} ON l.rowid = m.rowid ${spec.join} WHERE m.listings_fts MATCH @fts AND ${rest}`
+    : `SELECT 1 FROM ${listingsFor(db, spec, query, textIndexed, params)} ${spec.join} WHERE ${rest}`;
+  const { n } = db.prepare(`SELECT count(*) AS n FROM (${matching} LIMIT ${SEARCH_COUNT_LIMIT + 1})`).get(params) as { n: number };
+  return n > SEARCH_COUNT_LIMIT ? { total: SEARCH_COUNT_LIMIT, moreThanTotal: true } : { total: n, moreThanTotal: false };
 }
 
 /** Fewer trigram matches than this: start from them; more: walk the queue in order and test each. */

@@ -104,13 +104,14 @@ export function ModerationQueuePage() {
         filters={filters}
         districts={rows.districts}
         total={rows.total}
+        moreThanTotal={rows.moreThanTotal}
         search={search}
         searchRef={searchRef}
         onChange={changeFilters}
         onSearch={setSearch}
       />
     ),
-    [filters, rows.districts, rows.total, search, changeFilters],
+    [filters, rows.districts, rows.total, rows.moreThanTotal, search, changeFilters],
   );
   const outboxPanel = useMemo(() => <OutboxPanel />, []);
   const quarantinePanel = useMemo(() => <QuarantinePanel />, []);

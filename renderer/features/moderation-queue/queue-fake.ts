@@ -1,6 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
-import type { ModerationQueueQuery, ModerationQueueRow, QueueKind, QueueSummary } from '../../../shared/ipc/moderation-views';
+import { SEARCH_COUNT_LIMIT, type ModerationQueueQuery, type ModerationQueueRow, type QueueKind, type QueueSummary } from '../../../shared/ipc/moderation-views';
 import type { ListingDetail } from '../../../shared/ipc/views';
 import type { FakeHandlers } from '../../desk/fake-desk';
 import { listingDetail, outboxEntry, queueRow, queueTargets } from '../../desk/fake-records';
@@ -16,6 +16,8 @@ export interface FakeQueueOptions {
   /** Row changes by index within its queue. */
   rowOverrides?: (queue: QueueKind, index: number) => Partial<ModerationQueueRow>;
   detailOverrides?: (row: ModerationQueueRow) => Partial<ListingDetail>;
+  /** How far a search is counted (the core's SEARCH_COUNT_LIMIT unless a test needs it small). */
+  searchLimit?: number;
 }
 
 type Tagged = ModerationQueueRow & { queue: QueueKind };
@@ -58,11 +60,13 @@ export function fakeQueue(size: number, options: FakeQueueOptions = {}) {
 
   const handlers: FakeHandlers = {
     'moderation:queue': (query) => {
+      const limit = query.search ? (options.searchLimit ?? SEARCH_COUNT_LIMIT) : Infinity;
       const matching = inQueue(query);
       const offset = query.offset ?? 0;
       return {
         rows: matching.slice(offset, offset + (query.limit ?? 200)).map(({ queue: _queue, ...row }) => row),
-        total: matching.length,
+        total: Math.min(matching.length, limit),
+        moreThanTotal: matching.length > limit,
         districts: [...new Set(rows.map((r) => r.district))].sort(),
         summaries: summaries(),
       };

@@ -9,6 +9,8 @@ interface QueueFilterBarProps {
   filters: QueueFilters;
   districts: string[];
   total: number;
+  /** The search matched more than `total` (see ModerationQueuePage). */
+  moreThanTotal: boolean;
   search: string;
   searchRef: RefObject<HTMLInputElement | null>;
   onChange(change: Partial<QueueFilters>): void;
@@ -19,7 +21,7 @@ interface QueueFilterBarProps {
 export const minimumAges = [1, 4, 12, 24, 72] as const;
 const sortKeys = QueueSortKey.options;
 
-export function QueueFilterBar({ filters, districts, total, search, searchRef, onChange, onSearch }: QueueFilterBarProps) {
+export function QueueFilterBar({ filters, districts, total, moreThanTotal, search, searchRef, onChange, onSearch }: QueueFilterBarProps) {
   const { t } = useTranslation();
   const id = useId();
   // A remembered district may be absent from today's queue; keep it selectable so it can be cleared.
@@ -82,7 +84,9 @@ export function QueueFilterBar({ filters, districts, total, search, searchRef, o
           </option>
         ))}
       </select>
-      <span className="queue-total" data-testid="queue-total">{t('queue.total', { count: total })}</span>
+      <span className="queue-total" data-testid="queue-total">
+        {moreThanTotal ? t('queue.moreThanTotal', { n: total }) : t('queue.total', { count: total })}
+      </span>
     </div>
   );
 }

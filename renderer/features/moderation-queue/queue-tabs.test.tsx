@@ -140,6 +140,19 @@ describe('the queue filters', () => {
     await waitFor(() => expect(screen.getAllByTestId('queue-row')).toHaveLength(6));
   });
 
+  it('says a search matched more than it lists, and lists only that many', async () => {
+    const desk = new FakeDesk(fakeQueue(30, { searchLimit: 12 }).handlers);
+    renderWithDesk(<ModerationQueuePage />, { desk });
+    await screen.findAllByTestId('queue-row');
+    expect(screen.getByTestId('queue-total')).toHaveTextContent('共 30 条');
+    await userEvent.type(screen.getByTestId('queue-search'), '测试信息');
+    await waitFor(() => expect(screen.getByTestId('queue-total')).toHaveTextContent('超过 12 条，只列出前 12 条，请缩小搜索范围'));
+    expect(screen.getByTestId('queue-table')).toHaveAttribute('aria-rowcount', '13');
+    // Narrowed to fewer than the limit: an exact count again.
+    await userEvent.type(screen.getByTestId('queue-search'), ' 2');
+    await waitFor(() => expect(screen.getByTestId('queue-total')).toHaveTextContent('共 11 条'));
+  });
+
   it('select rows by checkbox, x and shift-click, and offer a bulk action to a senior moderator only', async () => {
     const desk = new FakeDesk(fakeQueues().handlers);
     const { unmount } = renderWithDesk(<ModerationQueuePage />, { desk });

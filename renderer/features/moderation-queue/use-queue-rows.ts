@@ -30,6 +30,8 @@ const MARGIN_ROWS = 50;
  */
 export interface QueueRows {
   total: number;
+  /** A search matched more than `total`; the list ends at `total`. */
+  moreThanTotal: boolean;
   districts: string[];
   /** Every queue the caller may open, with its size, oldest item and overdue count. */
   summaries: QueueSummary[];
@@ -52,6 +54,7 @@ export interface QueueRows {
 
 interface Meta {
   total: number;
+  moreThanTotal: boolean;
   districts: string[];
   summaries: QueueSummary[];
   loaded: boolean;
@@ -126,7 +129,7 @@ function stablePage(rows: QueueRow[], before: QueueRow[] | undefined, loaded: (i
 }
 
 const sameMeta = (a: Meta, b: Meta) =>
-  a.total === b.total && a.loaded === b.loaded && a.error === b.error && sameValue(a.districts, b.districts) && sameValue(a.summaries, b.summaries);
+  a.total === b.total && a.moreThanTotal === b.moreThanTotal && a.loaded === b.loaded && a.error === b.error && sameValue(a.districts, b.districts) && sameValue(a.summaries, b.summaries);
 
 /** `query` is the queue, its filters and search; the hook adds the page window. */
 export function useQueueRows(query: ModerationQueueQuery): QueueRows {
@@ -144,7 +147,7 @@ export function useQueueRows(query: ModerationQueueQuery): QueueRows {
     listeners: new Set(),
     total: 0,
   });
-  const [meta, setMetaState] = useState<Meta>({ total: 0, districts: [], summaries: [], loaded: false, error: null });
+  const [meta, setMetaState] = useState<Meta>({ total: 0, moreThanTotal: false, districts: [], summaries: [], loaded: false, error: null });
   const queryRef = useRef(query);
   queryRef.current = query;
 
@@ -200,7 +203,7 @@ export function useQueueRows(query: ModerationQueueQuery): QueueRows {
       }
       const latest = answers[answers.length - 1]![1];
       state.total = latest.total;
-      setMeta(() => ({ total: latest.total, districts: latest.districts, summaries: latest.summaries, loaded: true, error: null }));
+      setMeta(() => ({ total: latest.total, moreThanTotal: latest.moreThanTotal, districts: latest.districts, summaries: latest.summaries, loaded: true, error: null }));
       if (moved) changed();
     },
     [setMeta, changed],
@@ -294,7 +297,7 @@ export function useQueueRows(query: ModerationQueueQuery): QueueRows {
     state.refreshAgain = false;
     state.range = [0, 0];
     state.total = 0;
-    setMeta((m) => ({ ...m, total: 0, loaded: false, error: null }));
+    setMeta((m) => ({ ...m, total: 0, moreThanTotal: false, loaded: false, error: null }));
     changed();
     fill([0]);
   }, [filterKey, fill, setMeta, changed]);
