@@ -10,11 +10,21 @@ import type { QueueCounts } from './queue-counts';
 /** Price flags written per transaction when they are swapped in: a new flag also recounts its listing, ~50 ms a chunk of new ones here. */
 const PRICE_FLAG_CHUNK = 500;
 
-interface StoredFlag { rule: string; kind: string; spans: string; detail: string; category: string | null; district: string | null }
+/** What a flag row repeats of its listing, for the flag-filtered queues (migrations 010 and 013). */
+interface ListingFacts { category: string | null; district: string | null; listing_status: string | null; escalated: number | null; listing_created_at: string | null }
+interface StoredFlag extends ListingFacts { rule: string; kind: string; spans: string; detail: string }
+
+const FACTS = ['category', 'district', 'listing_status', 'escalated', 'listing_created_at'] as const;
+const factsOf = (listing: Listing): ListingFacts => ({
+  category: listing.category, district: listing.district, listing_status: listing.status, escalated: listing.escalated ? 1 : 0, listing_created_at: listing.createdAt,
+});
+const sameFacts = (a: ListingFacts, b: ListingFacts) => FACTS.every((column) => a[column] === b[column]);
+const FLAG_COLUMNS = `listing_id, rule, kind, spans, detail, ${FACTS.join(', ')}`;
+const FLAG_VALUES = FLAG_COLUMNS.split(', ').map((column) => `@${column}`).join(', ');
 
 /** The one flag the rules over the whole cache set, after a sync; the text rules leave it alone. */
 const PRICE_RULE = 'price.below_median';
-interface PriceFlagRow { listing_id: string; rule: string; kind: string; spans: string; detail: string; category: string; district: string }
+interface PriceFlagRow extends ListingFacts { listing_id: string; rule: string; kind: string; spans: string; detail: string }
 
 /** Each listing priced far below the median of its kind of goods, with the figures that explain the flag. */
 const PRICE_FLAGS = `
@@ -29,7 +39,7 @@ const PRICE_FLAGS = `
     json_object('priceFen', l.price_fen, 'median', m.median, 'ratio', round(l.price_fen * 1.0 / m.median, 4),
       'percentBelow', CASE WHEN l.price_fen = 0 THEN 100 ELSE min(99, CAST(round(100 - 100.0 * l.price_fen / m.median) AS INTEGER)) END,
       'threshold', @threshold, 'category', l.category, 'priceUnit', l.price_unit, 'group', m.price_group) AS detail,
-    l.category AS category, l.district AS district
+    l.category AS category, l.district AS district, l.status AS listing_status, l.escalated AS escalated, l.created_at AS listing_created_at
   FROM listings l JOIN medians m ON m.category = l.category AND m.price_unit = l.price_unit AND m.price_group = coalesce(l.price_group, '')
   WHERE l.status IN ('pending', 'published') AND l.price_fen IS NOT NULL AND m.median > 0
     AND l.price_fen <= @threshold * m.median`;
@@ -55,12 +65,12 @@ export class ListingFlagStore {
   /** `counts`: the replica's, recounted whenever a listing's flags change. */
   constructor(private readonly db: SqliteDb, private readonly counts: QueueCounts, private readonly rules: FlagRules = shippedFlagRules()) {
     this.statements = {
-      stored: db.prepare('SELECT rule, kind, spans, detail, category, district FROM listing_flags WHERE listing_id = ?'),
+      stored: db.prepare(`SELECT rule, kind, spans, detail, ${FACTS.join(', ')} FROM listing_flags WHERE listing_id = ?`),
       clearOne: db.prepare('DELETE FROM listing_flags WHERE listing_id = ? AND rule = ?'),
       clearAll: db.prepare('DELETE FROM listing_flags WHERE listing_id = ?'),
-      insert: db.prepare('INSERT OR REPLACE INTO listing_flags (listing_id, rule, kind, spans, detail, category, district) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      // The price flag stays until the next price pass, but follows its listing to a new place at once.
-      place: db.prepare('UPDATE listing_flags SET category = ?, district = ? WHERE listing_id = ? AND (category IS NOT ? OR district IS NOT ?)'),
+      insert: db.prepare(`INSERT OR REPLACE INTO listing_flags (${FLAG_COLUMNS}) VALUES (${FLAG_VALUES})`),
+      // The price flag stays until the next price pass, but follows its listing (place, status) at once.
+      facts: db.prepare(`UPDATE listing_flags SET ${FACTS.map((c) => `${c} = @${c}`).join(', ')} WHERE listing_id = @listing_id`),
       ofListing: db.prepare(`
         SELECT f.rule, f.kind, f.spans, f.detail,
           EXISTS (SELECT 1 FROM flag_feedback b WHERE b.listing_id = f.listing_id AND b.rule = f.rule) AS dismissed
@@ -95,9 +105,8 @@ export class ListingFlagStore {
       return;
     }
     const flags = this.statements.stored.all(listing.id) as StoredFlag[];
-    if (flags.some((f) => f.category !== listing.category || f.district !== listing.district)) {
-      this.statements.place.run(listing.category, listing.district, listing.id, listing.category, listing.district);
-    }
+    const facts = factsOf(listing);
+    if (flags.some((f) => !sameFacts(f, facts))) this.statements.facts.run({ ...facts, listing_id: listing.id });
     const stored = new Map(flags.filter((f) => f.rule !== PRICE_RULE).map((f) => [f.rule, f]));
     let written = false;
     for (const flag of flagListing(this.rules, listing, { medianPriceFen: null })) {
@@ -105,7 +114,7 @@ export class ListingFlagStore {
       const before = stored.get(flag.rule);
       stored.delete(flag.rule);
       if (before && before.kind === row.kind && before.spans === row.spans && before.detail === row.detail) continue;
-      this.statements.insert.run(listing.id, row.rule, row.kind, row.spans, row.detail, listing.category, listing.district);
+      this.statements.insert.run({ ...row, ...facts, listing_id: listing.id });
       written = true;
     }
     for (const gone of stored.keys()) this.statements.clearOne.run(listing.id, gone);
@@ -124,8 +133,7 @@ export class ListingFlagStore {
   refreshPriceFlags(): void {
     this.db.transaction(() => {
       this.db.prepare("DELETE FROM listing_flags WHERE rule = 'price.below_median'").run();
-      this.db.prepare(`INSERT INTO listing_flags (listing_id, rule, kind, spans, detail, category, district)
-                       SELECT listing_id, rule, kind, spans, detail, category, district FROM (${PRICE_FLAGS})`)
+      this.db.prepare(`INSERT INTO listing_flags (${FLAG_COLUMNS}) SELECT ${FLAG_COLUMNS} FROM (${PRICE_FLAGS})`)
         .run({ threshold: this.rules.priceThreshold });
       this.counts.allFlagsChanged();
     })();
@@ -138,10 +146,9 @@ export class ListingFlagStore {
    */
   async refreshPriceFlagsBeside(side: SideConnection, chunkSize = PRICE_FLAG_CHUNK): Promise<void> {
     const rows = await side.all<PriceFlagRow>(`${PRICE_FLAGS} ORDER BY listing_id`, { threshold: this.rules.priceThreshold });
-    const insert = this.db.prepare(`INSERT OR REPLACE INTO listing_flags (listing_id, rule, kind, spans, detail, category, district)
-                                    VALUES (@listing_id, @rule, @kind, @spans, @detail, @category, @district)`);
+    const insert = this.statements.insert;
     const storedIn = (range: string) =>
-      this.db.prepare(`SELECT listing_id, detail, category, district FROM listing_flags WHERE rule = 'price.below_median' AND ${range}`);
+      this.db.prepare(`SELECT listing_id, detail, ${FACTS.join(', ')} FROM listing_flags WHERE rule = 'price.below_median' AND ${range}`);
     const storedBetween = storedIn('listing_id >= ? AND listing_id < ?');
     const storedFrom = storedIn('listing_id >= ?');
     const clearOne = this.db.prepare("DELETE FROM listing_flags WHERE listing_id = ? AND rule = 'price.below_median'");
@@ -152,13 +159,13 @@ export class ListingFlagStore {
       const until = rows[at + chunkSize]?.listing_id;
       this.db.transaction(() => {
         const stored = until === undefined ? storedFrom.all(from) : storedBetween.all(from, until);
-        const before = new Map((stored as Pick<PriceFlagRow, 'listing_id' | 'detail' | 'category' | 'district'>[]).map((f) => [f.listing_id, f]));
+        const before = new Map((stored as Omit<PriceFlagRow, 'rule' | 'kind' | 'spans'>[]).map((f) => [f.listing_id, f]));
         // Only what changed is written: each flag write recounts its listing's open flags, and
         // from one pass to the next most price flags stay as they were.
         for (const row of chunk) {
           const old = before.get(row.listing_id);
           before.delete(row.listing_id);
-          if (old && old.detail === row.detail && old.category === row.category && old.district === row.district) continue;
+          if (old && old.detail === row.detail && sameFacts(old, row)) continue;
           insert.run(row);
           if (!old) this.counts.flagsChanged(row.listing_id);
         }

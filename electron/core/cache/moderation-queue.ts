@@ -28,6 +28,8 @@ interface QueueSpec {
   index?: { all: string; byPlace: string };
   /** Its index in rowid order, for counting text matches (see countSearch). */
   byRowid?: string;
+  /** Its flag indexes in queue order (migration 013), and its terms as the flag rows carry them (see flagRange). */
+  flagIndex?: { all: string; byPlace: string; where: string[] };
 }
 
 /**
@@ -37,7 +39,14 @@ interface QueueSpec {
  * contains the same terms.
  */
 const queues: Record<QueueKind, QueueSpec> = {
-  pending: { join: '', where: ["l.status = 'pending'", 'l.escalated = 0'], queuedAt: 'l.created_at', appealId: 'NULL', byRowid: 'listings_pending_by_rowid' },
+  pending: {
+    join: '',
+    where: ["l.status = 'pending'", 'l.escalated = 0'],
+    queuedAt: 'l.created_at',
+    appealId: 'NULL',
+    byRowid: 'listings_pending_by_rowid',
+    flagIndex: { all: 'listing_flags_pending', byPlace: 'listing_flags_pending_by_place', where: ["f.listing_status = 'pending'", 'f.escalated = 0'] },
+  },
   reported: {
     join: '',
     where: ['l.report_count > 0', "l.status IN ('pending', 'published')", 'l.escalated = 0'],
@@ -51,18 +60,27 @@ const queues: Record<QueueKind, QueueSpec> = {
     queuedAt: 'l.created_at',
     appealId: 'NULL',
     index: { all: 'listings_flagged', byPlace: 'listings_flagged_by_place' },
+    flagIndex: { all: 'listing_flags_open', byPlace: 'listing_flags_open_by_place', where: ["f.listing_status IN ('pending', 'published')", 'f.escalated = 0'] },
   },
   escalated: { join: '', where: ["l.status IN ('pending', 'published')", 'l.escalated = 1'], queuedAt: 'l.updated_at', appealId: 'NULL' },
   appeals: { join: "JOIN appeals a ON a.listing_id = l.id AND a.status = 'open'", where: [], queuedAt: 'a.created_at', appealId: 'a.id' },
 };
 
-const order: Record<ParsedQueueQuery['sort'], string> = {
-  oldest: 'queued_at ASC, l.id ASC',
-  newest: 'queued_at DESC, l.id DESC',
-  most_reported: 'report_count DESC, queued_at ASC, l.id ASC',
-  price_low: 'l.price_fen IS NULL, l.price_fen ASC, l.id ASC',
-  price_high: 'l.price_fen IS NULL, l.price_fen DESC, l.id ASC',
-};
+const orderBy = (id: string): Record<ParsedQueueQuery['sort'], string> => ({
+  oldest: `queued_at ASC, ${id} ASC`,
+  newest: `queued_at DESC, ${id} DESC`,
+  most_reported: `report_count DESC, queued_at ASC, ${id} ASC`,
+  price_low: `l.price_fen IS NULL, l.price_fen ASC, ${id} ASC`,
+  price_high: `l.price_fen IS NULL, l.price_fen DESC, ${id} ASC`,
+});
+const order = orderBy('l.id');
+
+/**
+ * 'listings' reads every page from the listings table even where the flag rows could answer
+ * (flagRange): the same rows, for the tests that hold the two to each other and the benchmark's
+ * full-scan reference.
+ */
+export type QueuePlan = 'fastest' | 'listings';
 
 export interface QueueContext {
   now: Date;
@@ -131,13 +149,18 @@ interface RowShape {
  * A page of a queue with its filtered total and the district menu. The tabs' sizes are not
  * counted here: they scan whole queues, on the side connection (summaryBeside), once per change.
  */
-export function queuePage(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext): Omit<ModerationQueuePage, 'summaries'> {
+export function queuePage(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext, plan: QueuePlan = 'fastest'): Omit<ModerationQueuePage, 'summaries'> {
   const spec = queues[query.queue];
   const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
-  const counted = query.search?.trim() ? countSearch(db, spec, query, where, params, textIndexed) : { total: countAll(db, spec, query, where, params), moreThanTotal: false };
+  const flags = plan === 'fastest' ? flagRange(spec, query) : undefined;
+  const counted = flags
+    ? { total: (db.prepare(`SELECT count(DISTINCT f.listing_id) AS n ${flags}`).get(params) as { n: number }).n, moreThanTotal: false }
+    : query.search?.trim()
+      ? countSearch(db, spec, query, where, params, textIndexed)
+      : { total: countAll(db, spec, query, where, params), moreThanTotal: false };
   const districts = (db.prepare(pendingDistricts).all() as { district: string }[]).map((r) => r.district);
   return {
-    rows: queueRows(db, query, context),
+    rows: queueRows(db, query, context, plan),
     ...counted,
     districts,
   };
@@ -165,6 +188,23 @@ function countSearch(db: SqliteDb, spec: QueueSpec, query: ParsedQueueQuery, whe
     : `SELECT 1 FROM ${listingsFor(db, spec, query, textIndexed, params)} ${spec.join} WHERE ${rest}`;
   const { n } = db.prepare(`SELECT count(*) AS n FROM (${matching} LIMIT ${SEARCH_COUNT_LIMIT + 1})`).get(params) as { n: number };
   return n > SEARCH_COUNT_LIMIT ? { total: SEARCH_COUNT_LIMIT, moreThanTotal: true } : { total: n, moreThanTotal: false };
+}
+
+/**
+ * A pending or flagged page filtered by flag, oldest or newest first, as a range of the flag
+ * rows themselves (migration 013: each carries its listing's status, escalation and creation
+ * time): FROM and WHERE over listing_flags, or undefined where the listing's own columns are
+ * needed (a search, a sort by price or reports). A listing with two rules of one kind has two
+ * rows; callers take distinct listings, which in this index order are neighbours.
+ */
+function flagRange(spec: QueueSpec, query: ParsedQueueQuery): string | undefined {
+  if (!spec.flagIndex || !query.flag || query.search?.trim() || (query.sort !== 'oldest' && query.sort !== 'newest')) return undefined;
+  const where = [...spec.flagIndex.where, 'f.kind = @flag', notDismissed, 'f.listing_id NOT IN (SELECT value FROM json_each(@undecided))'];
+  if (query.category) where.push('f.category = @category');
+  if (query.district) where.push('f.district = @district');
+  if (query.minAgeHours !== undefined) where.push('f.listing_created_at <= @cutoff');
+  const index = query.category && query.district ? spec.flagIndex.byPlace : spec.flagIndex.all;
+  return `FROM listing_flags f INDEXED BY ${index} WHERE ${where.join(' AND ')}`;
 }
 
 /** Fewer trigram matches than this: start from them; more: walk the queue in order and test each. */
@@ -196,11 +236,20 @@ function queueListings(spec: QueueSpec, place: { category?: string; district?: s
 }
 
 /** The page's rows alone: what "next item" needs, without the counts around them. */
-export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext): ModerationQueueRow[] {
+export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext, plan: QueuePlan = 'fastest'): ModerationQueueRow[] {
   const spec = queues[query.queue];
   const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
-  const listings = listingsFor(db, spec, query, textIndexed, params);
-  const all = [...spec.where, ...where].join(' AND ');
+  const flags = plan === 'fastest' ? flagRange(spec, query) : undefined;
+  // The page's keys: listing ids from the flag rows, or listing rowids from the queue's listings.
+  const page = flags
+    ? { select: `SELECT DISTINCT f.listing_id AS page_key, f.listing_created_at AS queued_at, NULL AS appeal_id ${flags} ORDER BY ${orderBy('f.listing_id')[query.sort]}`, key: 'l.id' }
+    : {
+        select: `SELECT l.rowid AS page_key, ${spec.queuedAt} AS queued_at, ${spec.appealId} AS appeal_id
+          ${query.sort === 'most_reported' ? ', l.report_count AS report_count' : ''}
+          FROM ${listingsFor(db, spec, query, textIndexed, params)} ${spec.join}
+          WHERE ${[...spec.where, ...where].join(' AND ')} ORDER BY ${order[query.sort]}`,
+        key: 'l.rowid',
+      };
   // The page's 100 rows are chosen first, from the filter and sort keys alone, and only those
   // get their report and flag subqueries and claim: SQLite evaluates a SELECT list for every
   // row that passes WHERE before it sorts, so a common search term (6% of 1M listings) ran the
@@ -213,13 +262,8 @@ export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: QueueC
         (SELECT group_concat(DISTINCT r.reason) FROM reports r WHERE r.listing_id = l.id) AS report_reasons,
         (SELECT group_concat(DISTINCT f.kind) FROM listing_flags f WHERE f.listing_id = l.id AND ${notDismissed}) AS flag_kinds,
         c.record AS claim, c.expires_at AS claim_expires
-      FROM (
-        SELECT l.rowid AS page_rowid, ${spec.queuedAt} AS queued_at, ${spec.appealId} AS appeal_id
-          ${query.sort === 'most_reported' ? ', l.report_count AS report_count' : ''}
-        FROM ${listings} ${spec.join}
-        WHERE ${all} ORDER BY ${order[query.sort]} LIMIT @limit OFFSET @offset
-      ) p
-      JOIN listings l ON l.rowid = p.page_rowid LEFT JOIN claims c ON c.listing_id = l.id AND c.expires_at > @now
+      FROM (${page.select} LIMIT @limit OFFSET @offset) p
+      JOIN listings l ON ${page.key} = p.page_key LEFT JOIN claims c ON c.listing_id = l.id AND c.expires_at > @now
       ORDER BY ${order[query.sort]}`)
     .all({ ...params, limit: query.limit, offset: query.offset }) as RowShape[];
   const overdueBefore = new Date(context.now.getTime() - targetHours[query.queue] * 3_600_000).toISOString();

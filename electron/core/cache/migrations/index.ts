@@ -11,8 +11,9 @@ import { migration009 } from './009-text-index-by-writer';
 import { migration010 } from './010-flags-by-place';
 import { migration011 } from './011-queue-membership';
 import { migration012 } from './012-pending-by-rowid';
+import { migration013 } from './013-flags-carry-queue';
 
-export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
 
 /**
  * Connection settings for a console's cache. 64 MiB of page cache instead of SQLite's 2–16:
