@@ -60,7 +60,7 @@ export const initialSync: Benchmark = {
     return {
       measured:
         `${listings.toLocaleString('en')} listings (${rows.toLocaleString('en')} listing+user+report rows, ${initial.changes.toLocaleString('en')} changes in all): ` +
-        `sync ${initial.seconds.toFixed(1)} s = ${perSecond(sync)} (the run with its upkeep after: ${initial.runSeconds.toFixed(1)} s); raw insert ${perSecond(raw)} (1 run each)`,
+        `sync ${initial.seconds.toFixed(1)} s = ${perSecond(sync)} (the run with its upkeep after: ${initial.runSeconds.toFixed(1)} s, ${initial.cpuSeconds.toFixed(0)} s of the core's CPU, ${(initial.writtenMb / 1024).toFixed(1)} GB written); raw insert ${perSecond(raw)} (1 run each)`,
       figure: `${ratio.toFixed(2)}× the raw insert rate`,
       target: '≥ 0.33× the raw insert rate',
       met: ratio >= TARGET_RATIO,

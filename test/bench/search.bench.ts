@@ -73,7 +73,8 @@ export const searchBenchmark: Benchmark = {
     const rounds = bench.quick ? 2 : Math.max(3, bench.repeats);
     timed(db, long.slice(0, 3), 1); // warm the page cache
     const trigram = timed(db, long, rounds);
-    const twoCharacter = timed(db, short, rounds);
+    // Not a target, and a scan of the queue each (~1 s): one round keeps the suite inside its ten minutes.
+    const twoCharacter = timed(db, short, 1);
     const like = timed(likeScanning(db), long, 1);
     for (const word of long) {
       if (trigram.ids.get(word) !== like.ids.get(word)) throw new Error(`trigram and LIKE disagree on ${word}`);

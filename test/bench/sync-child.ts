@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { queueKinds } from '../../shared/ipc/moderation-views';
 import { parseQueueQuery, queueRows as readQueue } from '../../electron/core/cache/moderation-queue';
@@ -26,6 +27,19 @@ export interface SyncReport {
   rssMb: number;
   heapUsedMb: number;
   queueRows: number;
+  /** CPU time of the whole process over the run, its worker threads included: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
+  /** Bytes the process wrote to storage over the run (/proc/self/io write_bytes; the cache, its log and checkpoints). */
+  writtenMb: number;
+}
+
+/** What the kernel counted this process writing to storage; 0 where /proc is not there. */
+function bytesWritten(): number {
+  try {
+    return Number(/write_bytes: (\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
 let workspace: AccountWorkspace | null = null;
@@ -52,6 +66,8 @@ async function sync(request: SyncRequest): Promise<SyncReport> {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const writtenBefore = bytesWritten();
   let syncedAt: number | null = null;
   const stopListening = events.on((name, payload) => {
     if (name === 'sync:progress' && (payload as { phase: string }).phase === 'idle') syncedAt ??= performance.now();
@@ -64,6 +80,8 @@ async function sync(request: SyncRequest): Promise<SyncReport> {
   await finished;
   stopListening();
   const ended = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
+  const writtenMb = (bytesWritten() - writtenBefore) / 2 ** 20;
   changes = workspace.sync.current().done;
   loop.disable();
   // The reading a moderator does next: the first page of each queue, from the cache.
@@ -83,6 +101,8 @@ async function sync(request: SyncRequest): Promise<SyncReport> {
     rssMb: memory.rss / 2 ** 20,
     heapUsedMb: memory.heapUsed / 2 ** 20,
     queueRows,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    writtenMb,
   };
 }
 

@@ -56,7 +56,7 @@ export function syncedCore(context: BenchContext): Promise<SyncedCore> {
     const core = await forkSyncProcess();
     context.log('initial sync of the whole platform into an empty cache …');
     const initial = await core.sync({ folder, platformUrl: sandbox.url, username: BENCH_USERNAME, password: BENCH_PASSWORD });
-    context.log(`synced ${initial.changes.toLocaleString('en')} changes in ${initial.seconds.toFixed(1)} s`);
+    context.log(`synced ${initial.changes.toLocaleString('en')} changes in ${initial.seconds.toFixed(1)} s (${initial.cpuSeconds.toFixed(1)} s of CPU, ${initial.writtenMb.toFixed(0)} MB written)`);
     return { sandbox, core, folder, initial };
   })();
   return shared;

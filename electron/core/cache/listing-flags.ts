@@ -44,6 +44,9 @@ const PRICE_FLAGS = `
   WHERE l.status IN ('pending', 'published') AND l.price_fen IS NOT NULL AND m.median > 0
     AND l.price_fen <= @threshold * m.median`;
 
+/** Listings cached before price groups existed: one seek in listings_ungrouped (migration 014), empty in a cache written since. */
+export const UNGROUPED_LISTINGS = 'SELECT id, category, title FROM listings WHERE price_group IS NULL';
+
 /** Flags matter only while a listing can still be acted on. */
 const FLAGGABLE = new Set(['pending', 'published']);
 
@@ -85,7 +88,7 @@ export class ListingFlagStore {
 
   /** Groups the listings cached before price groups existed (NULL), once, in one transaction. */
   groupUngroupedListings(): number {
-    const rows = this.db.prepare('SELECT id, category, title FROM listings WHERE price_group IS NULL').all() as { id: string; category: Listing['category']; title: string }[];
+    const rows = this.db.prepare(UNGROUPED_LISTINGS).all() as { id: string; category: Listing['category']; title: string }[];
     if (rows.length === 0) return 0;
     const update = this.db.prepare('UPDATE listings SET price_group = ? WHERE id = ?');
     this.db.transaction(() => {

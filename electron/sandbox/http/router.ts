@@ -101,14 +101,16 @@ export function parseInput(endpoint: Endpoint, params: Record<string, string>, q
 }
 
 export function sendJson(res: ServerResponse, status: number, payload: unknown, headers: Readonly<Record<string, string>> = {}): void {
-  const text = JSON.stringify(payload);
+  // Encoded once: measuring a string's UTF-8 length and then writing it encodes it twice, and a
+  // feed page of Chinese listings is a megabyte.
+  const body = Buffer.from(JSON.stringify(payload));
   res.writeHead(status, {
     ...headers,
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
+    'content-length': body.length,
     'cache-control': 'no-store',
   });
-  res.end(text);
+  res.end(body);
 }
 
 export function sendFailure(res: ServerResponse, failure: ApiFailure): void {
