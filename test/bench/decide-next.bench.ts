@@ -26,7 +26,7 @@ export const benchmark: Benchmark = {
     const count = context.quick ? 10 : 30;
     const dataDir = join(context.workDir, 'decide-next-desk');
     rmSync(dataDir, { recursive: true, force: true });
-    const desk = await startBenchDesk(dataDir, 1200);
+    const desk = await startBenchDesk(dataDir, { listings: 1200 });
     const browser = await launchChromium();
     const proxy = await startLatencyProxy(desk.platformUrl, ADDED_LATENCY_MS);
     try {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningSandbox } from '../../electron/sandbox/server';
@@ -45,6 +46,30 @@ export async function keptSyncedCore(context: BenchContext): Promise<Omit<Synced
   // Whatever the kept platform has beyond the cache's cursor is caught up first, untimed.
   await core.sync({ folder, platformUrl: sandbox.url, username: BENCH_USERNAME, password: BENCH_PASSWORD });
   return { sandbox, core, folder };
+}
+
+/**
+ * The synced platform and a consistent copy of the core's cache for another console to open:
+ * the kept pair with --reuse-cache, else this run's. The copy goes through SQLite's backup,
+ * so the core may stay open beside it.
+ */
+export async function copySyncedCache(context: BenchContext, to: (platformUrl: string) => string): Promise<{ platformUrl: string; release(): Promise<void> }> {
+  const kept = await keptSyncedCore(context);
+  const { sandbox, core, folder } = kept ?? (await syncedCore(context));
+  const source = new Database(cacheFile(folder), { readonly: true });
+  try {
+    await source.backup(to(sandbox.url));
+  } finally {
+    source.close();
+  }
+  return {
+    platformUrl: sandbox.url,
+    release: async () => {
+      if (!kept) return;
+      await core.close();
+      await sandbox.close();
+    },
+  };
 }
 
 export function syncedCore(context: BenchContext): Promise<SyncedCore> {

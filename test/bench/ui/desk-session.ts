@@ -27,9 +27,11 @@ export interface BenchDesk {
  * wrapper. The keyring folder lives beside the data so a cache kept in workDir can be reopened
  * with the keys it was written with.
  */
-export function startBenchDesk(dataDir: string, listings: number): Promise<BenchDesk> {
+export function startBenchDesk(dataDir: string, platform: { listings: number } | { url: string }): Promise<BenchDesk> {
   mkdirSync(join(dataDir, 'keyring'), { recursive: true });
-  const bridge = [join(root, 'node_modules/.bin/tsx'), 'electron/bridge/cli.ts', '--data', dataDir, '--poll-ms', '300', '--staff-password', E2E_PASSWORD, '--listings', String(listings)];
+  // Its own seeded sandbox, or a platform already running (the 1M one the sync rows use).
+  const source = 'url' in platform ? ['--platform', platform.url] : ['--staff-password', E2E_PASSWORD, '--listings', String(platform.listings)];
+  const bridge = [join(root, 'node_modules/.bin/tsx'), 'electron/bridge/cli.ts', '--data', dataDir, '--poll-ms', '300', ...source];
   const script = `echo -n x | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec ${bridge.map((a) => `'${a}'`).join(' ')}`;
   // detached: a process group of its own, so stop() ends dbus, the keyring and the bridge together.
   const child = spawn('dbus-run-session', ['--', 'sh', '-c', script], {
@@ -66,19 +68,19 @@ export function startBenchDesk(dataDir: string, listings: number): Promise<Bench
  * The sign-in form, then the queue: the same steps as test/e2e/support/session.ts, without the
  * test runner's expect. `waitForRows` false: a first sync of a large platform shows the table long before rows.
  */
-export async function signIn(page: Page, url: string, username: string, waitForRows = true): Promise<void> {
+export async function signIn(page: Page, url: string, username: string, waitForRows = true, password = E2E_PASSWORD): Promise<void> {
   await page.goto(url);
   const form = page.getByTestId('sign-in-form');
   // A desk reopened on a kept data folder resumes its session: no form then.
   await form.or(page.getByTestId('queue-table')).first().waitFor({ timeout: 60_000 });
-  if (await form.isVisible()) await fillSignIn(page, username);
+  if (await form.isVisible()) await fillSignIn(page, username, password);
   await page.getByTestId('queue-table').waitFor({ timeout: 60_000 });
   if (waitForRows) await page.getByTestId('queue-row').first().waitFor({ timeout: 60_000 });
 }
 
-async function fillSignIn(page: Page, username: string): Promise<void> {
+async function fillSignIn(page: Page, username: string, password: string): Promise<void> {
   const form = page.getByTestId('sign-in-form');
   await form.getByLabel(/用户名/).fill(username);
-  await form.getByLabel(/密码/).fill(E2E_PASSWORD);
+  await form.getByLabel(/密码/).fill(password);
   await form.getByRole('button', { name: /登录/ }).click();
 }
