@@ -259,8 +259,10 @@ export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: QueueC
       SELECT l.id, l.title, l.category, l.district, l.price_fen, l.price_unit, l.created_at, l.version,
         p.queued_at AS queued_at, p.appeal_id AS appeal_id,
         l.report_count AS report_count,
-        (SELECT group_concat(DISTINCT r.reason) FROM reports r WHERE r.listing_id = l.id) AS report_reasons,
-        (SELECT group_concat(DISTINCT f.kind) FROM listing_flags f WHERE f.listing_id = l.id AND ${notDismissed}) AS flag_kinds,
+        -- Only listings whose counts say there is something to read (migration 011): most have
+        -- no report and no open flag, and each probe is a random read in a large index.
+        CASE WHEN l.report_count > 0 THEN (SELECT group_concat(DISTINCT r.reason) FROM reports r WHERE r.listing_id = l.id) END AS report_reasons,
+        CASE WHEN l.open_flags > 0 THEN (SELECT group_concat(DISTINCT f.kind) FROM listing_flags f WHERE f.listing_id = l.id AND ${notDismissed}) END AS flag_kinds,
         c.record AS claim, c.expires_at AS claim_expires
       FROM (${page.select} LIMIT @limit OFFSET @offset) p
       JOIN listings l ON ${page.key} = p.page_key LEFT JOIN claims c ON c.listing_id = l.id AND c.expires_at > @now

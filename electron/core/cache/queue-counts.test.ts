@@ -31,6 +31,11 @@ describe('the counts each listing carries for the reported and flagged queues', 
     db.prepare('SELECT report_count AS reports, first_reported_at AS firstReportedAt, open_flags AS flags FROM listings WHERE id = ?').get(id);
   const queue = (kind: 'reported' | 'flagged') =>
     queueRows(db, parseQueueQuery({ queue: kind }), { now: new Date('2026-11-21T00:00:00Z'), staffId: '', undecided: [] }).map((r) => r.id);
+  /** What the pending queue's row shows of a listing's reports and open flags (read only where its counts say so). */
+  const shown = (id: string) => {
+    const row = queueRows(db, parseQueueQuery({ queue: 'pending', limit: 500 }), { now: new Date('2026-11-21T00:00:00Z'), staffId: '', undecided: [] }).find((r) => r.id === id);
+    return row && { reasons: row.reportReasons, flags: row.flags };
+  };
   /** Every listing's counts against a recount from the source rows. */
   const drift = () => db.prepare(`
     SELECT l.id FROM listings l WHERE l.report_count IS NOT (SELECT count(*) FROM reports r WHERE r.listing_id = l.id)
@@ -49,8 +54,10 @@ describe('the counts each listing carries for the reported and flagged queues', 
     expect(counts('lst_1')).toMatchObject({ reports: 1, firstReportedAt: '2026-11-05T00:00:00.000Z' });
     expect(counts('lst_2')).toMatchObject({ reports: 1, firstReportedAt: '2026-11-04T00:00:00.000Z' });
     expect(queue('reported')).toEqual(['lst_2', 'lst_1']);
+    expect(shown('lst_1')).toEqual({ reasons: ['fraud'], flags: [] });
     commit(remove('report', 'rpt_1'));
     expect(counts('lst_1')).toMatchObject({ reports: 0, firstReportedAt: null });
+    expect(shown('lst_1')).toEqual({ reasons: [], flags: [] });
     expect(queue('reported')).toEqual(['lst_2']);
     expect(drift()).toEqual([]);
   });
@@ -59,9 +66,11 @@ describe('the counts each listing carries for the reported and flagged queues', 
     commit(upsert('listing', listing('lst_3', { title: '九成新书桌 加微信 desk2026 详聊' })));
     expect(counts('lst_3')).toMatchObject({ flags: 1 });
     expect(queue('flagged')).toEqual(['lst_3']);
+    expect(shown('lst_3')).toEqual({ reasons: [], flags: ['contact_in_text'] });
     const [rule] = replica.flags.flagsOf('lst_3').map((f) => f.rule);
     replica.recordFlagFeedback(feedback('fb_1', 'lst_3', rule!));
     expect(counts('lst_3')).toMatchObject({ flags: 0 });
+    expect(shown('lst_3')).toEqual({ reasons: [], flags: [] });
     expect(queue('flagged')).toEqual([]);
     commit(remove('flag_feedback', 'fb_1'));
     expect(counts('lst_3')).toMatchObject({ flags: 1 });
