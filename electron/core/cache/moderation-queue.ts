@@ -97,6 +97,7 @@ const textMatch = 'l.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts
  */
 function filters(query: ParsedQueueQuery, queuedAt: string, context: QueueContext) {
   const where = [notUndecided];
+  let text: string | undefined;
   const params: Record<string, unknown> = { undecided: JSON.stringify(context.undecided), now: context.now.toISOString() };
   if (query.category) (where.push('l.category = @category'), (params.category = query.category));
   if (query.district) (where.push('l.district = @district'), (params.district = query.district));
@@ -114,15 +115,37 @@ function filters(query: ParsedQueueQuery, queuedAt: string, context: QueueContex
   const search = query.search?.trim();
   if (search) {
     if ([...search].length >= 3) {
-      where.push(textMatch);
+      text = textMatch;
       params.fts = `"${search.replace(/"/g, '""')}"`;
     } else {
-      where.push("(l.title LIKE @like ESCAPE '\\' OR l.body LIKE @like ESCAPE '\\')");
+      text = "(l.title LIKE @like ESCAPE '\\' OR l.body LIKE @like ESCAPE '\\')";
       params.like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
   }
-  return { where, params, textIndexed: params.fts !== undefined };
+  /** `where` without the text term, which `text` holds: counting from the text index's side leaves it out. */
+  return { where, text, params, textIndexed: params.fts !== undefined };
 }
+
+/**
+ * One request's selection, worked out once for its count and its rows: the filters as SQL, and
+ * where the page is read from (the flag rows, or the queue's listings: deciding that for a search
+ * probes the text index).
+ */
+function selection(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext, plan: QueuePlan) {
+  const spec = queues[query.queue];
+  const { where, text, params, textIndexed } = filters(query, spec.queuedAt, context);
+  const flags = plan === 'fastest' && text === undefined ? flagRange(spec, query) : undefined;
+  return {
+    spec, query, context, params, textIndexed, flags,
+    searched: text !== undefined,
+    /** The queue's and the filters' terms, text included, over `listings l`. */
+    all: [...spec.where, ...where, ...(text ? [text] : [])],
+    /** The same without the text term. */
+    untexted: [...spec.where, ...where],
+    listings: flags ? '' : listingsFor(db, spec, query, textIndexed, params),
+  };
+}
+type Selection = ReturnType<typeof selection>;
 
 /**
  * The districts with pending listings, for the filter menu, on every page request. GROUP BY
@@ -150,25 +173,19 @@ interface RowShape {
  * counted here: they scan whole queues, on the side connection (summaryBeside), once per change.
  */
 export function queuePage(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext, plan: QueuePlan = 'fastest'): Omit<ModerationQueuePage, 'summaries'> {
-  const spec = queues[query.queue];
-  const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
-  const flags = plan === 'fastest' ? flagRange(spec, query) : undefined;
-  const counted = flags
-    ? { total: (db.prepare(`SELECT count(DISTINCT f.listing_id) AS n ${flags}`).get(params) as { n: number }).n, moreThanTotal: false }
-    : query.search?.trim()
-      ? countSearch(db, spec, query, where, params, textIndexed)
-      : { total: countAll(db, spec, query, where, params), moreThanTotal: false };
+  const selected = selection(db, query, context, plan);
+  const counted = selected.searched ? countSearch(db, selected) : { total: countAll(db, selected), moreThanTotal: false };
   const districts = (db.prepare(pendingDistricts).all() as { district: string }[]).map((r) => r.district);
   return {
-    rows: queueRows(db, query, context, plan),
+    rows: rowsOf(db, selected),
     ...counted,
     districts,
   };
 }
 
-function countAll(db: SqliteDb, spec: QueueSpec, query: ParsedQueueQuery, where: string[], params: Record<string, unknown>): number {
-  const all = [...spec.where, ...where].join(' AND ');
-  return (db.prepare(`SELECT count(*) AS total FROM ${queueListings(spec, query)} ${spec.join} WHERE ${all}`).get(params) as { total: number }).total;
+function countAll(db: SqliteDb, { flags, listings, spec, all, params }: Selection): number {
+  const sql = flags ? `SELECT count(DISTINCT f.listing_id) AS n ${flags}` : `SELECT count(*) AS n FROM ${listings} ${spec.join} WHERE ${all.join(' AND ')}`;
+  return (db.prepare(sql).get(params) as { n: number }).n;
 }
 
 /**
@@ -180,12 +197,10 @@ function countAll(db: SqliteDb, spec: QueueSpec, query: ParsedQueueQuery, where:
  * cached, rather than a read of the listing. Not with a place filter (category and district
  * are not in that index, and the queue's place index narrows first) nor in queues without one.
  */
-function countSearch(db: SqliteDb, spec: QueueSpec, query: ParsedQueueQuery, where: string[], params: Record<string, unknown>, textIndexed: boolean) {
-  const fromMatches = textIndexed && spec.byRowid && !query.category && !query.district;
-  const rest = [...spec.where, ...where.filter((term) => !fromMatches || term !== textMatch)].join(' AND ');
-  const matching = fromMatches
-    ? `SELECT 1 FROM listings_fts m JOIN listings l INDEXED BY ${spec.byRowid} ON l.rowid = m.rowid ${spec.join} WHERE m.listings_fts MATCH @fts AND ${rest}`
-    : `SELECT 1 FROM ${listingsFor(db, spec, query, textIndexed, params)} ${spec.join} WHERE ${rest}`;
+function countSearch(db: SqliteDb, { spec, query, textIndexed, listings, all, untexted, params }: Selection) {
+  const matching = textIndexed && spec.byRowid && !query.category && !query.district
+    ? `SELECT 1 FROM listings_fts m JOIN listings l INDEXED BY ${spec.byRowid} ON l.rowid = m.rowid ${spec.join} WHERE m.listings_fts MATCH @fts AND ${untexted.join(' AND ')}`
+    : `SELECT 1 FROM ${listings} ${spec.join} WHERE ${all.join(' AND ')}`;
   const { n } = db.prepare(`SELECT count(*) AS n FROM (${matching} LIMIT ${SEARCH_COUNT_LIMIT + 1})`).get(params) as { n: number };
   return n > SEARCH_COUNT_LIMIT ? { total: SEARCH_COUNT_LIMIT, moreThanTotal: true } : { total: n, moreThanTotal: false };
 }
@@ -194,11 +209,11 @@ function countSearch(db: SqliteDb, spec: QueueSpec, query: ParsedQueueQuery, whe
  * A pending or flagged page filtered by flag, oldest or newest first, as a range of the flag
  * rows themselves (migration 013: each carries its listing's status, escalation and creation
  * time): FROM and WHERE over listing_flags, or undefined where the listing's own columns are
- * needed (a search, a sort by price or reports). A listing with two rules of one kind has two
+ * needed (a sort by price or reports; a search, which selection() leaves out). A listing with two rules of one kind has two
  * rows; callers take distinct listings, which in this index order are neighbours.
  */
 function flagRange(spec: QueueSpec, query: ParsedQueueQuery): string | undefined {
-  if (!spec.flagIndex || !query.flag || query.search?.trim() || (query.sort !== 'oldest' && query.sort !== 'newest')) return undefined;
+  if (!spec.flagIndex || !query.flag || (query.sort !== 'oldest' && query.sort !== 'newest')) return undefined;
   const where = [...spec.flagIndex.where, 'f.kind = @flag', notDismissed, 'f.listing_id NOT IN (SELECT value FROM json_each(@undecided))'];
   if (query.category) where.push('f.category = @category');
   if (query.district) where.push('f.district = @district');
@@ -237,17 +252,18 @@ function queueListings(spec: QueueSpec, place: { category?: string; district?: s
 
 /** The page's rows alone: what "next item" needs, without the counts around them. */
 export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext, plan: QueuePlan = 'fastest'): ModerationQueueRow[] {
-  const spec = queues[query.queue];
-  const { where, params, textIndexed } = filters(query, spec.queuedAt, context);
-  const flags = plan === 'fastest' ? flagRange(spec, query) : undefined;
+  return rowsOf(db, selection(db, query, context, plan));
+}
+
+function rowsOf(db: SqliteDb, { spec, query, context, params, flags, listings, all }: Selection): ModerationQueueRow[] {
   // The page's keys: listing ids from the flag rows, or listing rowids from the queue's listings.
   const page = flags
     ? { select: `SELECT DISTINCT f.listing_id AS page_key, f.listing_created_at AS queued_at, NULL AS appeal_id ${flags} ORDER BY ${orderBy('f.listing_id')[query.sort]}`, key: 'l.id' }
     : {
         select: `SELECT l.rowid AS page_key, ${spec.queuedAt} AS queued_at, ${spec.appealId} AS appeal_id
           ${query.sort === 'most_reported' ? ', l.report_count AS report_count' : ''}
-          FROM ${listingsFor(db, spec, query, textIndexed, params)} ${spec.join}
-          WHERE ${[...spec.where, ...where].join(' AND ')} ORDER BY ${order[query.sort]}`,
+          FROM ${listings} ${spec.join}
+          WHERE ${all.join(' AND ')} ORDER BY ${order[query.sort]}`,
         key: 'l.rowid',
       };
   // The page's 100 rows are chosen first, from the filter and sort keys alone, and only those
