@@ -6,6 +6,8 @@ import { isRightsChange, RightsRecords } from './rights-records';
 import { ListingFlagStore } from './listing-flags';
 import { ListingTextIndex, type IndexedListing } from './listing-text-index';
 import type { Statement } from 'better-sqlite3';
+import { deferIndexesForFirstSync, deferredIndexBuilds } from './first-sync-indexes';
+import type { SqlStep } from '../storage/side-connection';
 import { QueueCounts, reportColumnsOnInsert } from './queue-counts';
 import type { FlagRules } from '../../../shared/moderation/flags';
 import { listingFromRow, listingParams, reportFromRow, userFromRow, type ListingRow, type ReportRow, type UserRow } from './rows';
@@ -309,6 +311,16 @@ export class Replica {
       ModerationRecords.clear(this.db);
       RightsRecords.clear(this.db);
     })();
+  }
+
+  /** At the start of a sync from nothing; see first-sync-indexes.ts. */
+  deferIndexesForFirstSync(): void {
+    deferIndexesForFirstSync(this.db);
+  }
+
+  /** The indexes a first sync left out, as the transactions that build them. */
+  deferredIndexBuilds(): SqlStep[][] {
+    return deferredIndexBuilds(this.db);
   }
 
   /** Quarantined records no good version has replaced yet: the ones still worth someone's attention. */

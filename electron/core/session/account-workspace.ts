@@ -76,6 +76,7 @@ export class AccountWorkspace {
         progress: (status) => events.emit('sync:progress', { ...status, pendingOutbox: this.outbox.undeliveredCount(), cacheProblem: this.health.current() }),
         cacheChanged: (entityTypes) => this.cacheChanged(entityTypes, { afterSync: true }),
         pageCommitted: () => this.side.checkpoint(),
+        buildIndexes: (transactions) => this.side.write(transactions),
         unexpected: (error) => {
           // A full disk or a damaged cache is a state the console shows, not a bug to log every poll.
           if (this.noticeStorageFailure(error)) return;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { SqliteDb } from './migrations';
+import { nextTurn } from '../next-turn';
 
 const CLOSE_WAIT_MS = 10_000;
 
@@ -11,6 +12,7 @@ const source = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
+const closing = new Int32Array(workerData.closing);
 db.pragma('busy_timeout = 2000');
 db.pragma('query_only = ON');
 parentPort.on('message', (message) => {
@@ -23,6 +25,24 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
+    if (message.kind === 'write') {
+      // A connection of its own for these writes, closed after them: the reading one stays query_only.
+      const writer = new Database(workerData.file, { fileMustExist: true, timeout: 10000 });
+      try {
+        writer.pragma('synchronous = NORMAL');
+        for (const steps of message.transactions) {
+          // Closing: the rest waits for the next time; each transaction is short enough for close's wait.
+          if (Atomics.load(closing, 0) === 1) break;
+          writer.transaction(() => {
+            for (const step of steps) writer.prepare(step.sql).run(...step.params);
+          })();
+        }
+      } finally {
+        writer.close();
+      }
+      parentPort.postMessage({ id: message.id, rows: [] });
+      return;
+    }
     const rows = message.kind === 'checkpoint' ? db.pragma('wal_checkpoint(PASSIVE)') : db.prepare(message.sql).all(message.params);
     parentPort.postMessage({ id: message.id, rows });
   } catch (error) {
@@ -31,7 +51,23 @@ parentPort.on('message', (message) => {
 });
 `;
 
-type Request = { kind: 'checkpoint' } | { kind: 'read'; sql: string; params: Record<string, unknown> };
+type Request = { kind: 'checkpoint' } | { kind: 'read'; sql: string; params: Record<string, unknown> } | { kind: 'write'; transactions: SqlStep[][] };
+
+/** A statement and its parameters, for a connection in another thread. */
+export interface SqlStep {
+  sql: string;
+  params: unknown[];
+}
+
+/** Transactions of steps on this connection, one a turn: where no worker runs them. */
+export async function runStepsByTurns(db: SqliteDb, transactions: readonly (readonly SqlStep[])[]): Promise<void> {
+  for (const steps of transactions) {
+    db.transaction(() => {
+      for (const step of steps) db.prepare(step.sql).run(...step.params);
+    })();
+    await nextTurn();
+  }
+}
 
 /**
  * A second, read-only connection to a database, in a worker thread: the scans that would hold
@@ -49,11 +85,13 @@ export class SideConnection {
   private queued: Promise<void> | null = null;
   /** Set by the worker once its connection is closed. */
   private readonly closed = new Int32Array(new SharedArrayBuffer(4));
+  /** Set here when closing: a long write in the worker stops at its next transaction. */
+  private readonly closing = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(private readonly db: SqliteDb, private readonly log: (line: string) => void) {
     if (db.memory) return;
     try {
-      const worker = new Worker(source, { eval: true, workerData: { file: db.name, driver, closed: this.closed.buffer } });
+      const worker = new Worker(source, { eval: true, workerData: { file: db.name, driver, closed: this.closed.buffer, closing: this.closing.buffer } });
       worker.unref();
       worker.on('message', (answer: { id: number; rows?: unknown[]; error?: string }) => {
         const waiter = this.waiting.get(answer.id);
@@ -79,6 +117,18 @@ export class SideConnection {
       }
     }
     return this.send({ kind: 'read', sql, params }) as Promise<Row[]>;
+  }
+
+  /**
+   * Long writes nothing waits on but the sync (building an index over a million rows), each list
+   * one transaction, on a writable connection the worker opens for them: the core's thread goes
+   * on answering the console meanwhile, and its own writes wait on the lock for at most one of
+   * these transactions. On the core's connection, one transaction a turn, where no worker runs.
+   */
+  async write(transactions: readonly SqlStep[][]): Promise<void> {
+    if (transactions.length === 0) return;
+    if (!this.worker) return runStepsByTurns(this.db, transactions);
+    await this.send({ kind: 'write', transactions: transactions.map((steps) => [...steps]) });
   }
 
   /**
@@ -123,6 +173,7 @@ export class SideConnection {
     const worker = this.worker;
     this.worker = null;
     if (!worker) return;
+    Atomics.store(this.closing, 0, 1);
     worker.postMessage({ kind: 'close' });
     Atomics.wait(this.closed, 0, 0, CLOSE_WAIT_MS);
     void worker.terminate();

@@ -3,6 +3,8 @@ import { openReplica, signedInClient } from '../../../test/fixtures/console-part
 import { startFaultyProxy } from '../../../test/fixtures/faulty-proxy';
 import { startTestSandbox, temporaryFolder, type RunningSandbox } from '../../../test/fixtures/sandbox';
 import { SyncEngine, type EngineStatus } from './sync-engine';
+import { INDEXES_BUILT_AFTER_FIRST_SYNC } from '../cache/first-sync-indexes';
+import type { SqliteDb } from '../storage/migrations';
 
 const platformDir = temporaryFolder();
 let sandbox: RunningSandbox;
@@ -15,6 +17,9 @@ afterAll(async () => {
   await sandbox.close();
   platformDir.remove();
 });
+
+const indexesPresent = (db: SqliteDb) =>
+  db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (${INDEXES_BUILT_AFTER_FIRST_SYNC.map(() => '?').join()})`).pluck().get(...INDEXES_BUILT_AFTER_FIRST_SYNC);
 
 const platformCount = (table: string, where = '1 = 1') =>
   (sandbox.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
@@ -41,6 +46,9 @@ describe('sync', () => {
     expect(progress[0]).toMatchObject({ phase: 'initial', total });
     expect(progress.at(-1)).toMatchObject({ phase: 'idle', done: total, online: true });
     expect(progress.some((p) => p.phase === 'initial' && p.done > 0 && p.done < total)).toBe(true);
+    // The indexes a first sync leaves out are built before it shows as synced.
+    expect(indexesPresent(db)).toBe(INDEXES_BUILT_AFTER_FIRST_SYNC.length);
+    expect(replica.deferredIndexBuilds()).toEqual([]);
 
     const pending = replica.db.prepare("SELECT id, version FROM listings WHERE status = 'pending' AND escalated = 0 ORDER BY created_at LIMIT 1").get() as { id: string; version: number };
     await client.call('decide', { body: { idempotencyKey: 'sync-test-approve', listingId: pending.id, action: 'approve', basedOnVersion: pending.version } });
@@ -92,6 +100,9 @@ describe('sync', () => {
     const afterTwoPages = (cut.db.prepare('SELECT count(*) AS n FROM listings').get() as { n: number }).n + (cut.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
     expect(afterTwoPages).toBe(200);
     expect(cut.replica.pagesPending).toBe(false);
+    // A first sync cut short has not built what it left out; the cache remembers what that is.
+    expect(indexesPresent(cut.db)).toBe(0);
+    expect(cut.replica.deferredIndexBuilds()).toHaveLength(INDEXES_BUILT_AFTER_FIRST_SYNC.length);
     cut.db.close();
     await proxy.close();
 
@@ -99,6 +110,9 @@ describe('sync', () => {
     await resumed.engine.syncNow();
     resumed.engine.stop();
     expect(resumed.progress[0]).toMatchObject({ phase: 'incremental' });
+    // The catch-up that reaches the end builds them.
+    expect(indexesPresent(resumed.db)).toBe(INDEXES_BUILT_AFTER_FIRST_SYNC.length);
+    expect(resumed.replica.deferredIndexBuilds()).toEqual([]);
     expect((resumed.db.prepare('SELECT count(*) AS n FROM listings').get() as { n: number }).n).toBe(platformCount('listings'));
     expect((resumed.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(platformCount('users'));
     resumed.db.close();

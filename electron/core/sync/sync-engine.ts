@@ -5,6 +5,8 @@ import { DeskFailure } from '../errors';
 import type { PlatformClient } from '../platform/client';
 import { illFormedTextPath } from '../../../shared/well-formed-text';
 import { nextTurn } from '../next-turn';
+import { CommitPacing } from './commit-pacing';
+import { runStepsByTurns, type SqlStep } from '../storage/side-connection';
 
 /** How long one slice of a page may hold the core's thread: well under the 50 ms a stall would be felt at. */
 const SLICE_MS = 12;
@@ -16,21 +18,31 @@ const SLICE_MS = 12;
 export const PAGE_SIZE = 500;
 
 /**
- * Pages written per commit during a long sync. Each commit writes out every index page its
- * pages touched; four pages share most of those, and a first sync of 200,000 listings took
+ * The most pages written per commit during a long sync. Each commit writes out every index page
+ * its pages touched; four pages share most of those, and a first sync of 200,000 listings took
  * ~35 s instead of ~50–65 s. A crash loses at most the pages since the last commit (the
  * platform has them; the cursor committed with the last one says where to resume).
  */
 export const PAGES_PER_COMMIT = 4;
 
+/** A commit's share of the core's thread: fewer pages a commit once they take longer (see CommitPacing). */
+const COMMIT_BUDGET_MS = 25;
+
 /**
- * Commits between two waits for the log's checkpoint. Never waiting let the log grow to 2.4 GB
- * in a 200,000-listing first sync (loop stalls up to 200 ms: commits slowed with it); waiting
- * after every commit kept it under 30 MB (stalls under 80 ms) but the sync waited on each
- * checkpoint's fsyncs; every fourth keeps it near 100 MB. Measured one run each: the sync's
- * time varies ±20 % between runs here, more than these choices moved it.
+ * Pages committed between two waits for the log's checkpoint. Never waiting let the log grow to
+ * 2.4 GB in a 200,000-listing first sync (loop stalls up to 200 ms: commits slowed with it);
+ * waiting after every commit kept it under 30 MB (stalls under 80 ms) but the sync waited on
+ * each checkpoint's fsyncs; every sixteenth page keeps it near 100 MB. Measured one run each:
+ * the sync's time varies ±20 % between runs here, more than these choices moved it.
  */
-const COMMITS_PER_CHECKPOINT_WAIT = 4;
+const PAGES_PER_CHECKPOINT_WAIT = 16;
+
+/**
+ * Pages a run commits before its first wait. A catch-up of 10,000 edits is twenty pages, and its
+ * one wait, for a checkpoint of everything before it, was 100–200 ms of its ~2 s at a million
+ * listings; the log a run this short leaves is moved by the checkpoint asked for at its end.
+ */
+const PAGES_BEFORE_WAITING = 32;
 
 /** Changes validated per turn: ~5 ms of checks. */
 const TRIAGE_SLICE = 200;
@@ -55,6 +67,11 @@ export interface SyncEvents {
   cacheChanged(entityTypes: EntityType[]): void | Promise<void>;
   /** After each commit: the moment to move the write-ahead log on; the next write waits for what it returns. */
   pageCommitted?(): void | Promise<void>;
+  /**
+   * Where the indexes a first sync left out are built, each list one transaction: the side
+   * connection's worker. Without it, on the core's connection a transaction a turn.
+   */
+  buildIndexes?(transactions: SqlStep[][]): Promise<void>;
   /** A failure that is not the platform's: a bug or a broken cache file. Logged, never thrown into the void. */
   unexpected?(error: unknown): void;
 }
@@ -92,7 +109,12 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private commits = 0;
+  /** Pages committed in the current run, and when it last waited for a checkpoint. */
+  private pagesCommitted = 0;
+  private pagesAtLastWait = 0;
+  private readonly pacing = new CommitPacing(PAGES_PER_COMMIT, COMMIT_BUDGET_MS);
+  /** Pages written since the last commit. */
+  private pagesOpen = 0;
 
   constructor(
     private readonly replica: Replica,
@@ -194,20 +216,29 @@ export class SyncEngine {
         await nextTurn();
         if (this.stopped) {
           write.abandon();
+          this.pagesOpen = 0;
           return null;
         }
       }
+      const started = performance.now();
       ({ resolved } = write.finish({ keepOpen: options.keepOpen }));
+      this.pagesOpen += 1;
+      if (!options.keepOpen) {
+        this.pacing.committed(this.pagesOpen, performance.now() - started);
+        this.pagesCommitted += this.pagesOpen;
+        this.pagesOpen = 0;
+      }
     } catch (error) {
       write.abandon();
+      this.pagesOpen = 0;
       throw error;
     }
     if (options.keepOpen) return resolved;
     const checkpointed = this.events.pageCommitted?.();
-    // Every few commits the next write waits for the checkpoint: only a write transaction that
+    // Every few pages the next write waits for the checkpoint: only a write transaction that
     // begins with every frame in the database file rewinds the log (see SideConnection.checkpoint).
-    this.commits += 1;
-    if (this.commits % COMMITS_PER_CHECKPOINT_WAIT === 0) {
+    if (this.pagesCommitted >= PAGES_BEFORE_WAITING && this.pagesCommitted - this.pagesAtLastWait >= PAGES_PER_CHECKPOINT_WAIT) {
+      this.pagesAtLastWait = this.pagesCommitted;
       await checkpointed;
       if (this.stopped) return null;
     }
@@ -237,6 +268,21 @@ export class SyncEngine {
     return true;
   }
 
+  /**
+   * What a first sync left out (first-sync-indexes.ts), built once the feed is read to its end
+   * and before the cache shows as synced — also by the catch-up after a first sync cut short.
+   */
+  private async buildDeferredIndexes(): Promise<void> {
+    const builds = this.replica.deferredIndexBuilds();
+    if (builds.length === 0) return;
+    try {
+      await (this.events.buildIndexes?.(builds) ?? runStepsByTurns(this.replica.db, builds));
+    } catch (error) {
+      // The queues read the same without them, only slower; the next run that reaches the end tries again.
+      if (!this.stopped) (this.events.unexpected ?? ((e) => console.error('index build failed', e)))(error);
+    }
+  }
+
   /** Pulls the feed; whatever way it ends (a fetch that failed, a sign-out), the pages finished are committed. */
   private async pull(): Promise<void> {
     try {
@@ -247,6 +293,7 @@ export class SyncEngine {
   }
 
   private commitFinishedPages(): void {
+    this.pagesOpen = 0;
     try {
       this.replica.commitPages();
       void this.events.pageCommitted?.();
@@ -258,7 +305,11 @@ export class SyncEngine {
 
   private async pullPages(): Promise<void> {
     let { cursor } = this.replica.syncState();
+    this.pagesCommitted = 0;
+    this.pagesAtLastWait = 0;
+    this.pagesOpen = 0;
     const phase = cursor === null ? 'initial' : 'incremental';
+    if (cursor === null) this.replica.deferIndexesForFirstSync();
     let done = 0;
     let total: number | null = null;
     const touched = new Set<EntityType>();
@@ -286,7 +337,7 @@ export class SyncEngine {
       const { valid, quarantined } = await this.triageInSlices(envelope.changes);
       if (this.stopped) return;
       // The last page of a run, and every few pages, commit; the ones between wait for them.
-      const keepOpen = envelope.hasMore && (pages + 1) % PAGES_PER_COMMIT !== 0;
+      const keepOpen = envelope.hasMore && this.pagesOpen + 1 < this.pacing.pages;
       const resolved = await this.commit(
         { changes: valid, quarantined, cursor: envelope.nextCursor, at: this.now() },
         { keepOpen, tidyAfter: pages >= PAGES_BEFORE_TIDYING },
@@ -300,12 +351,18 @@ export class SyncEngine {
       if (!keepOpen && done > 0) this.report({ phase, done, total, online: true, quarantined: quarantinedTotal });
       if (!envelope.hasMore) break;
     }
+    await this.buildDeferredIndexes();
+    if (this.stopped) return;
     this.report({ phase: 'idle', done, total: done, online: true, lastSyncedAt: this.replica.syncState().lastSyncedAt });
     if (touched.size > 0) await this.events.cacheChanged([...touched]);
     // What the pages left unmerged is merged once the changes show, still a slice at a time: a
     // search reads the extra segments meanwhile, a little slower, but the catch-up is not held
     // up by upkeep (at a million listings merging the 20 segments of 10,000 edits took longer
     // than writing them). The next run waits for it.
-    if (done > 0) await this.tidy(Number.POSITIVE_INFINITY);
+    if (done > 0 && (await this.tidy(Number.POSITIVE_INFINITY))) {
+      // The merges are written to the log too: moved into the file now, while nothing waits,
+      // not by the next run (the first catch-up after a first sync waited seconds for it).
+      void this.events.pageCommitted?.();
+    }
   }
 }

@@ -13,8 +13,9 @@ import { migration011 } from './011-queue-membership';
 import { migration012 } from './012-pending-by-rowid';
 import { migration013 } from './013-flags-carry-queue';
 import { migration014 } from './014-ungrouped-listings';
+import { migration015 } from './015-first-sync-indexes';
 
-export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014];
+export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015];
 
 /**
  * Connection settings for a console's cache. 64 MiB of page cache instead of SQLite's 2–16:
