@@ -30,6 +30,24 @@ describe('the side connection', () => {
     db.close();
   });
 
+  it('hands a large answer over a part at a time, other answers and the core\'s turns coming between the parts', async () => {
+    const db = openWal('e.sqlite');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    db.transaction(() => { for (let i = 0; i < 9_500; i += 1) insert.run(i); })();
+    const side = new SideConnection(db, () => undefined);
+    const order: string[] = [];
+    // Asked together: the small read, asked second, is answered between the large one's parts.
+    const [big, small] = await Promise.all([
+      side.all<{ n: number }>('SELECT n FROM t ORDER BY n').then((rows) => (order.push('large'), rows)),
+      side.all('SELECT count(*) AS c FROM t').then((rows) => (order.push('small'), rows)),
+    ]);
+    expect(order).toEqual(['small', 'large']);
+    expect(big.map((r) => r.n)).toEqual(Array.from({ length: 9_500 }, (_, i) => i));
+    expect(small).toEqual([{ c: 9_500 }]);
+    side.close();
+    db.close();
+  });
+
   it('takes the checkpoints over: the writer no longer copies the log back itself, the worker does', async () => {
     const db = openWal('b.sqlite');
     const side = new SideConnection(db, () => undefined);

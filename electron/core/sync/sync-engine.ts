@@ -25,24 +25,27 @@ export const PAGE_SIZE = 500;
  */
 export const PAGES_PER_COMMIT = 4;
 
-/** A commit's share of the core's thread: fewer pages a commit once they take longer (see CommitPacing). */
+/** A commit's share of the core's thread: fewer and smaller pages a commit once they take longer (see CommitPacing). */
 const COMMIT_BUDGET_MS = 25;
 
-/**
- * Pages committed between two waits for the log's checkpoint. Never waiting let the log grow to
- * 2.4 GB in a 200,000-listing first sync (loop stalls up to 200 ms: commits slowed with it);
- * waiting after every commit kept it under 30 MB (stalls under 80 ms) but the sync waited on
- * each checkpoint's fsyncs; every sixteenth page keeps it near 100 MB. Measured one run each:
- * the sync's time varies ±20 % between runs here, more than these choices moved it.
- */
-const PAGES_PER_CHECKPOINT_WAIT = 16;
+/** The smallest page the pacing asks for: below it the feed's requests cost more than they save. */
+const LEAST_PAGE_SIZE = 100;
 
 /**
- * Pages a run commits before its first wait. A catch-up of 10,000 edits is twenty pages, and its
- * one wait, for a checkpoint of everything before it, was 100–200 ms of its ~2 s at a million
- * listings; the log a run this short leaves is moved by the checkpoint asked for at its end.
+ * Changes committed between two waits for the log's checkpoint. Never waiting let the log grow
+ * to 2.4 GB in a 200,000-listing first sync (loop stalls up to 200 ms: commits slowed with it);
+ * waiting after every commit kept it under 30 MB (stalls under 80 ms) but the sync waited on
+ * each checkpoint's fsyncs; every sixteen pages of 500 keeps it near 100 MB. Measured one run
+ * each: the sync's time varies ±20 % between runs here, more than these choices moved it.
  */
-const PAGES_BEFORE_WAITING = 32;
+const CHANGES_PER_CHECKPOINT_WAIT = 8_000;
+
+/**
+ * Changes a run commits before its first wait. A catch-up of 10,000 edits made one wait, for a
+ * checkpoint of everything before it: 100–200 ms of its ~2 s at a million listings. The log a
+ * run this short leaves is moved by the checkpoint asked for at its end.
+ */
+const CHANGES_BEFORE_WAITING = 16_000;
 
 /** Changes validated per turn: ~5 ms of checks. */
 const TRIAGE_SLICE = 200;
@@ -109,12 +112,13 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  /** Pages committed in the current run, and when it last waited for a checkpoint. */
-  private pagesCommitted = 0;
-  private pagesAtLastWait = 0;
-  private readonly pacing = new CommitPacing(PAGES_PER_COMMIT, COMMIT_BUDGET_MS);
-  /** Pages written since the last commit. */
+  /** Changes committed in the current run, and when it last waited for a checkpoint. */
+  private changesCommitted = 0;
+  private changesAtLastWait = 0;
+  private readonly pacing: CommitPacing;
+  /** Pages, and their changes, written since the last commit. */
   private pagesOpen = 0;
+  private changesOpen = 0;
 
   constructor(
     private readonly replica: Replica,
@@ -122,6 +126,7 @@ export class SyncEngine {
     private readonly events: SyncEvents,
     private readonly options: { pollMs: number; pageSize?: number; now?: () => Date } = { pollMs: 5_000 },
   ) {
+    this.pacing = new CommitPacing({ pageSize: options.pageSize ?? PAGE_SIZE, leastPageSize: LEAST_PAGE_SIZE, mostPages: PAGES_PER_COMMIT, budgetMs: COMMIT_BUDGET_MS });
     const { lastSyncedAt } = replica.syncState();
     this.status = { phase: 'idle', done: 0, total: null, lastSyncedAt, online: true, quarantined: replica.quarantinedCount(), degraded: null };
   }
@@ -216,29 +221,31 @@ export class SyncEngine {
         await nextTurn();
         if (this.stopped) {
           write.abandon();
-          this.pagesOpen = 0;
+          this.pagesOpen = this.changesOpen = 0;
           return null;
         }
       }
       const started = performance.now();
       ({ resolved } = write.finish({ keepOpen: options.keepOpen }));
       this.pagesOpen += 1;
+      this.changesOpen += page.changes.length;
       if (!options.keepOpen) {
-        this.pacing.committed(this.pagesOpen, performance.now() - started);
-        this.pagesCommitted += this.pagesOpen;
+        this.pacing.committed(this.changesOpen, performance.now() - started);
+        this.changesCommitted += this.changesOpen;
         this.pagesOpen = 0;
+        this.changesOpen = 0;
       }
     } catch (error) {
       write.abandon();
-      this.pagesOpen = 0;
+      this.pagesOpen = this.changesOpen = 0;
       throw error;
     }
     if (options.keepOpen) return resolved;
     const checkpointed = this.events.pageCommitted?.();
     // Every few pages the next write waits for the checkpoint: only a write transaction that
     // begins with every frame in the database file rewinds the log (see SideConnection.checkpoint).
-    if (this.pagesCommitted >= PAGES_BEFORE_WAITING && this.pagesCommitted - this.pagesAtLastWait >= PAGES_PER_CHECKPOINT_WAIT) {
-      this.pagesAtLastWait = this.pagesCommitted;
+    if (this.changesCommitted >= CHANGES_BEFORE_WAITING && this.changesCommitted - this.changesAtLastWait >= CHANGES_PER_CHECKPOINT_WAIT) {
+      this.changesAtLastWait = this.changesCommitted;
       await checkpointed;
       if (this.stopped) return null;
     }
@@ -293,7 +300,7 @@ export class SyncEngine {
   }
 
   private commitFinishedPages(): void {
-    this.pagesOpen = 0;
+    this.pagesOpen = this.changesOpen = 0;
     try {
       this.replica.commitPages();
       void this.events.pageCommitted?.();
@@ -305,9 +312,9 @@ export class SyncEngine {
 
   private async pullPages(): Promise<void> {
     let { cursor } = this.replica.syncState();
-    this.pagesCommitted = 0;
-    this.pagesAtLastWait = 0;
-    this.pagesOpen = 0;
+    this.changesCommitted = 0;
+    this.changesAtLastWait = 0;
+    this.pagesOpen = this.changesOpen = 0;
     const phase = cursor === null ? 'initial' : 'incremental';
     if (cursor === null) this.replica.deferIndexesForFirstSync();
     let done = 0;
@@ -316,7 +323,7 @@ export class SyncEngine {
     const fetchPage = (after: string | null, first: boolean) =>
       this.client().call(
         'listChanges',
-        { query: { cursor: after ?? undefined, limit: this.options.pageSize ?? PAGE_SIZE, withRemaining: first ? 'true' : 'false' } },
+        { query: { cursor: after ?? undefined, limit: this.pacing.pageSize, withRemaining: first ? 'true' : 'false' } },
         ChangePageEnvelope,
       );
     let next = fetchPage(cursor, true);
