@@ -13,7 +13,8 @@ import type { SqlStep } from '../storage/side-connection';
  * own lookups keep theirs, so a moderator working during a first sync reads about as fast as
  * after it, and a filter by category and district, by flag kind, or a staff member's history
  * scans meanwhile. None may be named by an INDEXED BY, where a missing index is an error rather
- * than a slower plan: the test reads every queue with these absent.
+ * than a slower plan: the test reads every queue with these absent. A later migration that
+ * drops one of them must say IF EXISTS: in a cache whose first sync was cut short it is absent.
  */
 export const INDEXES_BUILT_AFTER_FIRST_SYNC = [
   // 21,000 pages at a million listings: the largest of all.
