@@ -205,7 +205,11 @@ export class SyncEngine {
       return;
     }
     this.report({ phase: 'idle' });
-    if (!(error instanceof DeskFailure)) (this.events.unexpected ?? ((e) => console.error('sync failed', e)))(error);
+    if (!(error instanceof DeskFailure)) this.unexpected(error);
+  }
+
+  private unexpected(error: unknown): void {
+    (this.events.unexpected ?? ((e) => console.error('sync failed', e)))(error);
   }
 
   /**
@@ -242,7 +246,7 @@ export class SyncEngine {
     }
     if (options.keepOpen) return resolved;
     const checkpointed = this.events.pageCommitted?.();
-    // Every few pages the next write waits for the checkpoint: only a write transaction that
+    // Every so many changes the next write waits for the checkpoint: only a write transaction that
     // begins with every frame in the database file rewinds the log (see SideConnection.checkpoint).
     if (this.changesCommitted >= CHANGES_BEFORE_WAITING && this.changesCommitted - this.changesAtLastWait >= CHANGES_PER_CHECKPOINT_WAIT) {
       this.changesAtLastWait = this.changesCommitted;
@@ -286,7 +290,7 @@ export class SyncEngine {
       await (this.events.buildIndexes?.(builds) ?? runStepsByTurns(this.replica.db, builds));
     } catch (error) {
       // The queues read the same without them, only slower; the next run that reaches the end tries again.
-      if (!this.stopped) (this.events.unexpected ?? ((e) => console.error('index build failed', e)))(error);
+      if (!this.stopped) this.unexpected(error);
     }
   }
 
