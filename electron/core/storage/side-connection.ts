@@ -75,7 +75,7 @@ parentPort.on('message', (message) => {
 });
 `;
 
-type Request = { kind: 'checkpoint' } | { kind: 'read'; sql: string; params: Record<string, unknown> } | { kind: 'write'; transactions: SqlStep[][] };
+type Request = { kind: 'checkpoint' } | { kind: 'read'; sql: string; params: Record<string, unknown> } | { kind: 'write'; transactions: readonly (readonly SqlStep[])[] };
 
 /** A statement and its parameters, for a connection in another thread. */
 export interface SqlStep {
@@ -155,10 +155,10 @@ export class SideConnection {
    * on answering the console meanwhile, and its own writes wait on the lock for at most one of
    * these transactions. On the core's connection, one transaction a turn, where no worker runs.
    */
-  async write(transactions: readonly SqlStep[][]): Promise<void> {
+  async write(transactions: readonly (readonly SqlStep[])[]): Promise<void> {
     if (transactions.length === 0) return;
     if (!this.worker) return runStepsByTurns(this.db, transactions);
-    await this.send({ kind: 'write', transactions: transactions.map((steps) => [...steps]) });
+    await this.send({ kind: 'write', transactions });
   }
 
   /**
