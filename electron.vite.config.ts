@@ -20,6 +20,8 @@ export default defineConfig({
         input: {
           index: at('electron/main/index.ts'),
           core: at('electron/core/process.ts'),
+          // The feed writer's worker thread, started by the core (worker-feed-writer.ts).
+          'cache-writer': at('electron/core/sync/feed-writer-worker.ts'),
           sandbox: at('electron/sandbox/cli.ts'),
         },
         output: {

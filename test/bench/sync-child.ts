@@ -58,7 +58,7 @@ async function open(request: Required<Omit<SyncRequest, 'type'>>): Promise<Accou
   const tokens = new SessionTokens(vault, { platformUrl: request.platformUrl, username: request.username });
   tokens.set(login.accessToken);
   // A poll interval longer than any run: each sync here is one the benchmark asked for.
-  return new AccountWorkspace(request.folder, request.platformUrl, tokens, events, { pollMs: 3_600_000, log: () => undefined });
+  return new AccountWorkspace(request.folder, request.platformUrl, tokens, events, { pollMs: 3_600_000, log: (line) => process.stderr.write(`core: ${line}\n`) });
 }
 
 async function sync(request: SyncRequest): Promise<SyncReport> {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { SyncReport, SyncRequest } from './sync-child';
+import { bundleFeedWriterInto } from '../fixtures/feed-writer-bundle';
 
 const entry = new URL('./sync-child.ts', import.meta.url).pathname;
 // Inside node_modules so the bundle finds better-sqlite3, and resources/ where the core expects them.
@@ -19,6 +20,7 @@ function childBundle(): Promise<string> {
       entryPoints: [entry], bundle: true, write: false, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error',
     });
     const code = outputFiles[0]!.contents;
+    await bundleFeedWriterInto(bundleDir);
     // Named by content: runs of the same sources share one file instead of leaving one each.
     const outfile = join(bundleDir, `sync-child-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
     if (!existsSync(outfile)) writeFileSync(outfile, code);

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { ChannelName, ChannelOutput, EventName, EventPayload, InvokeResult } from '../../shared/ipc/contract';
+import { bundleFeedWriterInto } from '../fixtures/feed-writer-bundle';
 
 const entry = new URL('../../electron/core/process.ts', import.meta.url).pathname;
 // Inside node_modules so the bundle finds better-sqlite3 and keytar, and resources/ three folders up.
@@ -24,6 +25,7 @@ function coreBundle(): Promise<string> {
       entryPoints: [entry], bundle: true, write: false, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error',
     });
     const code = outputFiles[0]!.contents;
+    await bundleFeedWriterInto(bundleDir);
     const outfile = join(bundleDir, `core-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
     if (!existsSync(outfile)) {
       const partial = `${outfile}.${process.pid}.tmp`;
@@ -33,7 +35,7 @@ function coreBundle(): Promise<string> {
     // Bundles of older sources: a core already started has loaded its module, so removing them is safe.
     for (const name of readdirSync(bundleDir)) {
       const file = join(bundleDir, name);
-      if (file !== outfile && Date.now() - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true });
+      if (file !== outfile && name.startsWith('core-') && Date.now() - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true });
     }
     return outfile;
   })();

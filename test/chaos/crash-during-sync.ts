@@ -124,6 +124,8 @@ async function crashDuringSyncRun(scale: { listings: number; kills: number }, se
         continue;
       }
       await core.stop();
+      // The bundled core starts its feed writer from cache-writer.js beside it, as the app's does; one that could not would say so here.
+      if (/cache writer/.test(core.stderrTail())) problems.push(`the feed was not written by the cache writer's worker: ${core.stderrTail().slice(-600)}`);
       if (!last || run.end !== 'finished') {
         problems.push(`run ${index + 1} ended "${run.end}" instead of ${last ? 'finishing the sync' : `being killed at ${thresholds[index]} changes`}: ${core.stderrTail().slice(-600)}`);
         break;

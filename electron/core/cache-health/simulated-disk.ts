@@ -2,6 +2,12 @@ import type { SqliteDb } from '../storage/migrations';
 
 export type ConsoleDatabase = 'cache' | 'outbox';
 
+/** A connection to one of them: the core's, or the feed writer's in its worker. */
+export interface DiskConnection {
+  readonly open: boolean;
+  pragma(source: string): unknown;
+}
+
 /** SQLite's own ceiling for max_page_count: as good as unlimited. */
 const NO_LIMIT = 4_294_967_294;
 
@@ -13,11 +19,11 @@ const NO_LIMIT = 4_294_967_294;
  * the core logs a warning when it is given one.
  */
 export class SimulatedDisk {
-  private readonly open = new Map<ConsoleDatabase, Set<SqliteDb>>([['cache', new Set()], ['outbox', new Set()]]);
+  private readonly open = new Map<ConsoleDatabase, Set<DiskConnection>>([['cache', new Set()], ['outbox', new Set()]]);
   private readonly full = new Set<ConsoleDatabase>();
 
   /** Called by the core for every connection it opens; the current state applies at once. */
-  attach(database: ConsoleDatabase, db: SqliteDb): void {
+  attach(database: ConsoleDatabase, db: DiskConnection): void {
     this.open.get(database)!.add(db);
     this.apply(database);
   }

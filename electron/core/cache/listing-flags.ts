@@ -24,7 +24,14 @@ const FLAG_VALUES = FLAG_COLUMNS.split(', ').map((column) => `@${column}`).join(
 
 /** The one flag the rules over the whole cache set, after a sync; the text rules leave it alone. */
 const PRICE_RULE = 'price.below_median';
-interface PriceFlagRow extends ListingFacts { listing_id: string; rule: string; kind: string; spans: string; detail: string }
+export interface PriceFlagRow extends ListingFacts { listing_id: string; rule: string; kind: string; spans: string; detail: string }
+
+/** A range of listing ids, `until` excluded (null: to the end), and the price flags they have now. */
+export interface PriceFlagRange {
+  from: string;
+  until: string | null;
+  flags: PriceFlagRow[];
+}
 
 /** Each listing priced far below the median of its kind of goods, with the figures that explain the flag. */
 const PRICE_FLAGS = `
@@ -74,6 +81,9 @@ export class ListingFlagStore {
       insert: db.prepare(`INSERT OR REPLACE INTO listing_flags (${FLAG_COLUMNS}) VALUES (${FLAG_VALUES})`),
       // The price flag stays until the next price pass, but follows its listing (place, status) at once.
       facts: db.prepare(`UPDATE listing_flags SET ${FACTS.map((c) => `${c} = @${c}`).join(', ')} WHERE listing_id = @listing_id`),
+      clearPrice: db.prepare(`DELETE FROM listing_flags WHERE listing_id = ? AND rule = '${PRICE_RULE}'`),
+      priceFlagsBetween: db.prepare(`SELECT listing_id, detail, ${FACTS.join(', ')} FROM listing_flags WHERE rule = '${PRICE_RULE}' AND listing_id >= ? AND listing_id < ?`),
+      priceFlagsFrom: db.prepare(`SELECT listing_id, detail, ${FACTS.join(', ')} FROM listing_flags WHERE rule = '${PRICE_RULE}' AND listing_id >= ?`),
       ofListing: db.prepare(`
         SELECT f.rule, f.kind, f.spans, f.detail,
           EXISTS (SELECT 1 FROM flag_feedback b WHERE b.listing_id = f.listing_id AND b.rule = f.rule) AS dismissed
@@ -146,40 +156,40 @@ export class ListingFlagStore {
    * The same flags, as the console keeps them: the pass over the cache (seconds at a million
    * listings) reads through the side connection, and the result replaces the old flags a range
    * of listing ids at a time, between turns — each listing's price flag is swapped in one step.
+   * Each range is written by `write`: the feed's writer, in its worker where one runs (after a
+   * first sync the core's connection has none of the cache in memory, and 70 ranges written
+   * there held its thread 0.1–1.3 s at a time); by default here.
    */
-  async refreshPriceFlagsBeside(side: SideConnection, chunkSize = PRICE_FLAG_CHUNK): Promise<void> {
+  async refreshPriceFlagsBeside(side: SideConnection, chunkSize = PRICE_FLAG_CHUNK, write = (range: PriceFlagRange) => Promise.resolve(this.replacePriceFlags(range))): Promise<void> {
     const rows = await side.all<PriceFlagRow>(`${PRICE_FLAGS} ORDER BY listing_id`, { threshold: this.rules.priceThreshold });
-    const insert = this.statements.insert;
-    const storedIn = (range: string) =>
-      this.db.prepare(`SELECT listing_id, detail, ${FACTS.join(', ')} FROM listing_flags WHERE rule = 'price.below_median' AND ${range}`);
-    const storedBetween = storedIn('listing_id >= ? AND listing_id < ?');
-    const storedFrom = storedIn('listing_id >= ?');
-    const clearOne = this.db.prepare("DELETE FROM listing_flags WHERE listing_id = ? AND rule = 'price.below_median'");
     for (let at = 0; ; at += chunkSize) {
-      const chunk = rows.slice(at, at + chunkSize);
       // Ranges from '' through each chunk's successor's first id: together they cover every id once.
-      const from = at === 0 ? '' : chunk[0]!.listing_id;
-      const until = rows[at + chunkSize]?.listing_id;
-      this.db.transaction(() => {
-        const stored = until === undefined ? storedFrom.all(from) : storedBetween.all(from, until);
-        const before = new Map((stored as Omit<PriceFlagRow, 'rule' | 'kind' | 'spans'>[]).map((f) => [f.listing_id, f]));
-        // Only what changed is written: each flag write recounts its listing's open flags, and
-        // from one pass to the next most price flags stay as they were.
-        for (const row of chunk) {
-          const old = before.get(row.listing_id);
-          before.delete(row.listing_id);
-          if (old && old.detail === row.detail && sameFacts(old, row)) continue;
-          insert.run(row);
-          if (!old) this.counts.flagsChanged(row.listing_id);
-        }
-        for (const gone of before.keys()) {
-          clearOne.run(gone);
-          this.counts.flagsChanged(gone);
-        }
-      })();
-      if (until === undefined) return;
+      const until = rows[at + chunkSize]?.listing_id ?? null;
+      await write({ from: at === 0 ? '' : rows[at]!.listing_id, until, flags: rows.slice(at, at + chunkSize) });
+      if (until === null) return;
       await nextTurn();
     }
+  }
+
+  /** One range of listing ids of the price pass: its price flags become `flags`, in one transaction. */
+  replacePriceFlags({ from, until, flags }: PriceFlagRange): void {
+    this.db.transaction(() => {
+      const stored = (until === null ? this.statements.priceFlagsFrom.all(from) : this.statements.priceFlagsBetween.all(from, until)) as Omit<PriceFlagRow, 'rule' | 'kind' | 'spans'>[];
+      const before = new Map(stored.map((f) => [f.listing_id, f]));
+      // Only what changed is written: each flag write recounts its listing's open flags, and
+      // from one pass to the next most price flags stay as they were.
+      for (const row of flags) {
+        const old = before.get(row.listing_id);
+        before.delete(row.listing_id);
+        if (old && old.detail === row.detail && sameFacts(old, row)) continue;
+        this.statements.insert.run(row);
+        if (!old) this.counts.flagsChanged(row.listing_id);
+      }
+      for (const gone of before.keys()) {
+        this.statements.clearPrice.run(gone);
+        this.counts.flagsChanged(gone);
+      }
+    }).immediate();
   }
 
   flagsOf(listingId: string): ListingFlagView[] {

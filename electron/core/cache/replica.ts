@@ -8,6 +8,7 @@ import { ListingTextIndex, type IndexedListing } from './listing-text-index';
 import type { Statement } from 'better-sqlite3';
 import { deferIndexesForFirstSync, deferredIndexBuilds } from './first-sync-indexes';
 import type { SqlStep } from '../storage/side-connection';
+import { WriterTurns } from '../storage/writer-turns';
 import { QueueCounts, reportColumnsOnInsert } from './queue-counts';
 import type { FlagRules } from '../../../shared/moderation/flags';
 import { listingFromRow, listingParams, reportFromRow, userFromRow, type ListingRow, type ReportRow, type UserRow } from './rows';
@@ -67,6 +68,8 @@ export class Replica {
   private readonly counts: QueueCounts;
   /** A transaction opened by beginPage and not yet committed: pages are committed a few at a time. */
   private batchOpen = false;
+  /** Shared with the feed writer's worker, when one writes the feed (see WriterTurns). */
+  readonly turns = new WriterTurns();
 
   /** Open to the read models of this folder (queues, panels, dashboard), which query it directly. */
   constructor(readonly db: SqliteDb, flagRules?: FlagRules) {
@@ -150,7 +153,17 @@ export class Replica {
 
   /** A flag dismissed here, as the platform recorded it. */
   recordFlagFeedback(feedback: FlagFeedback): void {
-    this.moderation.applyFlagFeedback(feedback);
+    this.writing(() => this.moderation.applyFlagFeedback(feedback));
+  }
+
+  /**
+   * A write on the core's thread, for records the platform answered a staff action with: one
+   * transaction that takes the write lock before it reads (a listing's version is compared
+   * before it is replaced, and the feed's worker may commit in between otherwise), with the
+   * worker held back before its next transaction.
+   */
+  writing<T>(write: () => T): T {
+    return this.turns.take(() => this.db.transaction(write).immediate());
   }
 
   /** A whole feed page in one transaction: its changes, its quarantined records and the cursor after it. */
@@ -173,7 +186,8 @@ export class Replica {
    * the feed brings it again: the platform has it.
    */
   beginPage(page: PageToCommit): PageWrite {
-    if (!this.batchOpen) this.db.exec('BEGIN');
+    // IMMEDIATE: the page reads before it writes, and another writer's commit in between would make its first write fail.
+    if (!this.batchOpen) this.db.exec('BEGIN IMMEDIATE');
     this.batchOpen = true;
     const when = page.at.toISOString();
     let resolved = 0;
@@ -246,7 +260,7 @@ export class Replica {
 
   /** The platform's own answer to a decision is as good as a feed record; show it at once. */
   applyListing(listing: Listing): void {
-    this.writeListing(listing);
+    this.writing(() => this.writeListing(listing));
   }
 
   /**
@@ -295,7 +309,7 @@ export class Replica {
 
   /** An account as the platform answered an action on it. */
   applyUser(user: PlatformUser): void {
-    this.statements.upsertUser.run({ ...user, riskSignals: JSON.stringify(user.riskSignals) });
+    this.writing(() => this.statements.upsertUser.run({ ...user, riskSignals: JSON.stringify(user.riskSignals) }));
   }
 
   syncState(): { cursor: string | null; lastSyncedAt: string | null } {
@@ -305,12 +319,12 @@ export class Replica {
 
   /** Forget everything replicated (the feed was reset); the next sync starts from scratch. */
   reset(): void {
-    this.db.transaction(() => {
+    this.writing(() => {
       this.text.clear();
       this.db.exec('DELETE FROM listings; DELETE FROM users; DELETE FROM reports; DELETE FROM listing_flags; UPDATE sync_state SET cursor = NULL');
       ModerationRecords.clear(this.db);
       RightsRecords.clear(this.db);
-    })();
+    });
   }
 
   /** At the start of a sync from nothing; see first-sync-indexes.ts. */

@@ -27,12 +27,12 @@ export function legalHandlers({ workspace, staff }: LegalDeps): Pick<HandlerTabl
     return found;
   };
   const landedDisclosure = (ws: AccountWorkspace, disclosure: Disclosure) => {
-    ws.replica.rights.applyLegal('disclosure', disclosure);
+    ws.replica.writing(() => ws.replica.rights.applyLegal('disclosure', disclosure));
     ws.cacheChanged(['disclosure']);
     return disclosureDetail(ws.replica.db, disclosure, staff().id);
   };
   const landedHold = (ws: AccountWorkspace, hold: LegalHold) => {
-    ws.replica.rights.applyLegal('legal_hold', hold);
+    ws.replica.writing(() => ws.replica.rights.applyLegal('legal_hold', hold));
     ws.cacheChanged(['legal_hold']);
     return holdRow(ws.replica.db, hold, new Date());
   };
@@ -82,7 +82,7 @@ export function legalHandlers({ workspace, staff }: LegalDeps): Pick<HandlerTabl
     'legal:saveProcessor': async (input) => {
       const ws = workspace();
       const { processor } = await ws.client.call('saveProcessor', { body: input });
-      ws.replica.rights.applyLegal('processor', processor satisfies Processor);
+      ws.replica.writing(() => ws.replica.rights.applyLegal('processor', processor satisfies Processor));
       ws.cacheChanged(['processor']);
       return processor;
     },

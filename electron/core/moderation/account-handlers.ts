@@ -24,8 +24,10 @@ export function accountHandlers(workspace: () => AccountWorkspace): Pick<Handler
       params: { userId: user.id },
       body: { ...action, idempotencyKey: `desk-${randomUUID()}`, basedOnVersion: user.version, groupId },
     });
-    ws.replica.applyUser(done.user);
-    storeModerationRecord(ws.replica.db, 'account_actions', done.action);
+    ws.replica.writing(() => {
+      ws.replica.applyUser(done.user);
+      storeModerationRecord(ws.replica.db, 'account_actions', done.action);
+    });
     return done.action;
   }
 
@@ -81,8 +83,10 @@ export function accountHandlers(workspace: () => AccountWorkspace): Pick<Handler
         params: { appealId: appeal.id },
         body: { idempotencyKey: `desk-${randomUUID()}`, outcome: input.outcome, notice: input.notice, basedOnVersion: appeal.version },
       });
-      storeModerationRecord(ws.replica.db, 'appeals', done.appeal);
-      ws.replica.applyListing(done.listing);
+      ws.replica.writing(() => {
+        storeModerationRecord(ws.replica.db, 'appeals', done.appeal);
+        ws.replica.applyListing(done.listing);
+      });
       ws.cacheChanged(['appeal', 'listing']);
       return done.appeal;
     },

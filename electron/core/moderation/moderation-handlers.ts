@@ -31,7 +31,7 @@ export function moderationHandlers({ workspace, staff }: ModerationDeps): Pick<H
   async function open(ws: AccountWorkspace, listingId: string) {
     try {
       const { claims } = await ws.client.call('createClaims', { body: { listingIds: [listingId] } });
-      for (const claim of claims) storeClaim(ws.replica.db, claim);
+      ws.replica.writing(() => claims.forEach((claim) => storeClaim(ws.replica.db, claim)));
       return { claimed: true, holderName: null, expiresAt: claims[0]?.expiresAt ?? null };
     } catch (error) {
       if (error instanceof DeskFailure && error.code === 'claim_conflict' && error.extra.conflict?.holder) {
@@ -73,7 +73,7 @@ export function moderationHandlers({ workspace, staff }: ModerationDeps): Pick<H
     'moderation:open': (input) => open(workspace(), input.listingId),
     'moderation:release': async (input) => {
       const ws = workspace();
-      dropClaim(ws.replica.db, input.listingId);
+      ws.replica.writing(() => dropClaim(ws.replica.db, input.listingId));
       const { released } = await ws.client.call('releaseClaim', { params: { listingId: input.listingId } }).catch(() => ({ released: false }));
       return { released };
     },

@@ -30,7 +30,7 @@ export function rightsHandlers({ workspace, calendar }: RightsDeps): Pick<Handle
   };
   const detail = (ticket: RightsTicket) => ({ ticket, deadline: deadlineOf(ticket, calendar, new Date()) });
   const landed = (ws: AccountWorkspace, ticket: RightsTicket) => {
-    ws.replica.rights.applyTicket(ticket);
+    ws.replica.writing(() => ws.replica.rights.applyTicket(ticket));
     ws.cacheChanged(['rights_ticket']);
     return detail(ticket);
   };

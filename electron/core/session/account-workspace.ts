@@ -18,6 +18,8 @@ import { createPlatformClient, type PlatformClient } from '../platform/client';
 import { openMigrated, type SqliteDb } from '../storage/migrations';
 import { SideConnection } from '../storage/side-connection';
 import { SyncEngine } from '../sync/sync-engine';
+import type { FeedWriter } from '../sync/feed-writer';
+import { feedWriterFor, WorkerFeedWriter } from '../sync/worker-feed-writer';
 import { cacheFile, outboxFile, removeDatabase } from './account-files';
 import type { SessionTokens } from './session-tokens';
 
@@ -45,6 +47,8 @@ export class AccountWorkspace {
   private readonly log: (line: string) => void;
   /** Reads that scan the whole cache, and the log's checkpoints, off the core's thread. */
   readonly side: SideConnection;
+  /** Where the feed is written: a worker of its own, so a commit never holds the core's thread. */
+  private readonly feedWriter: FeedWriter;
 
   constructor(
     readonly folder: string,
@@ -66,6 +70,8 @@ export class AccountWorkspace {
     });
     ({ db: this.cacheDb, replica: this.replica } = this.openCache(options.simulatedDisk));
     this.side = new SideConnection(this.cacheDb, options.log);
+    this.feedWriter = feedWriterFor(this.replica, { autocheckpoint: !this.side.checkpointing, log: options.log });
+    if (this.feedWriter instanceof WorkerFeedWriter) options.simulatedDisk?.attach('cache', this.feedWriter);
     if (!this.cacheDb.memory) void this.checkIntegrity();
     this.clusters = new ClusterCache(this.cacheDb);
     this.outbox = new OutboxStore(this.outboxDb);
@@ -83,7 +89,7 @@ export class AccountWorkspace {
           options.log(`sync failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         },
       },
-      { pollMs: options.pollMs },
+      { pollMs: options.pollMs, writer: this.feedWriter },
     );
     this.delivery = new OutboxDelivery(this.outbox, () => this.client, {
       delivered: (listing) => {
@@ -153,11 +159,11 @@ export class AccountWorkspace {
   }
 
   private async refreshDerived(now: Date): Promise<void> {
-    await this.replica.flags.refreshPriceFlagsBeside(this.side);
+    await this.replica.flags.refreshPriceFlagsBeside(this.side, undefined, (range) => this.feedWriter.replacePriceFlags(range));
     const context = { now, staffId: '', undecided: this.outbox.undelivered().map((e) => e.listingId) };
     // Every queue is recorded; each dashboard shows only those its reader may open.
     const sizes = Object.fromEntries(await Promise.all(queueKinds.map(async (q) => [q, (await summaryBeside(this.side, q, context)).size])));
-    if (this.cacheDb.open) recordQueueSnapshot(this.cacheDb, now, sizes as QueueSizes);
+    if (this.cacheDb.open) this.replica.writing(() => recordQueueSnapshot(this.cacheDb, now, sizes as QueueSizes));
     this.events.emit('cache:changed', { entityTypes: ['listing'] });
   }
 
@@ -231,6 +237,7 @@ export class AccountWorkspace {
   /** Stops background work and closes the files; `wipeCache` deletes the replica too. */
   close(options: { wipeCache: boolean; dropOutbox: boolean }): void {
     this.sync.stop();
+    this.feedWriter.close();
     this.delivery.stop();
     this.side.close();
     this.cacheDb.close();

@@ -137,6 +137,11 @@ export class SideConnection {
     }
   }
 
+  /** Whether this connection's worker runs, and checkpoints the log in place of SQLite's automatic ones. */
+  get checkpointing(): boolean {
+    return this.worker !== null;
+  }
+
   /** A read of the last committed state, off the core's thread when the worker runs. */
   all<Row>(sql: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     if (!this.worker) {

@@ -5,6 +5,8 @@ import { startTestSandbox, temporaryFolder, type RunningSandbox } from '../../..
 import { SyncEngine, type EngineStatus } from './sync-engine';
 import { INDEXES_BUILT_AFTER_FIRST_SYNC } from '../cache/first-sync-indexes';
 import type { SqliteDb } from '../storage/migrations';
+import { InThreadFeedWriter } from './feed-writer';
+import { WorkerFeedWriter } from './worker-feed-writer';
 
 const platformDir = temporaryFolder();
 let sandbox: RunningSandbox;
@@ -24,19 +26,31 @@ const indexesPresent = (db: SqliteDb) =>
 const platformCount = (table: string, where = '1 = 1') =>
   (sandbox.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
 
-function engineFor(replicaFolder: string, client: Awaited<ReturnType<typeof signedInClient>>, pageSize = 100) {
+function engineFor(replicaFolder: string, client: Awaited<ReturnType<typeof signedInClient>>, inWorker: boolean, pageSize = 100) {
   const { db, replica } = openReplica(replicaFolder);
   const progress: EngineStatus[] = [];
   const changed: string[][] = [];
-  const engine = new SyncEngine(replica, () => client, { progress: (s) => progress.push(s), cacheChanged: (t) => void changed.push(t) }, { pollMs: 60_000, pageSize });
-  return { db, replica, engine, progress, changed };
+  const log: string[] = [];
+  const writer = inWorker ? new WorkerFeedWriter(replica, { autocheckpoint: true, log: (line) => log.push(line) }) : new InThreadFeedWriter(replica);
+  const engine = new SyncEngine(replica, () => client, { progress: (s) => progress.push(s), cacheChanged: (t) => void changed.push(t) }, { pollMs: 60_000, pageSize, writer });
+  const close = () => {
+    writer.close();
+    db.close();
+    // A worker that stopped on its own would have fallen back to the core's thread, silently but for this.
+    expect(log).toEqual([]);
+  };
+  return { db, replica, engine, progress, changed, writer, close };
 }
 
-describe('sync', () => {
+/** The same behaviour whichever thread writes the feed. */
+describe.each([
+  ["on the core's thread", false],
+  ['in its worker', true],
+])('sync, the feed written %s', (_, inWorker) => {
   it('replicates everything the role may see, reporting progress, then only what changed', async () => {
     const folder = temporaryFolder();
     const client = await signedInClient(sandbox.url, 'mod.chen');
-    const { db, replica, engine, progress } = engineFor(folder.path, client);
+    const { db, replica, engine, progress, close } = engineFor(folder.path, client, inWorker);
     await engine.syncNow();
     expect((db.prepare('SELECT count(*) AS n FROM listings').get() as { n: number }).n).toBe(platformCount('listings'));
     expect((db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(platformCount('users'));
@@ -51,7 +65,7 @@ describe('sync', () => {
     expect(replica.deferredIndexBuilds()).toEqual([]);
 
     const pending = replica.db.prepare("SELECT id, version FROM listings WHERE status = 'pending' AND escalated = 0 ORDER BY created_at LIMIT 1").get() as { id: string; version: number };
-    await client.call('decide', { body: { idempotencyKey: 'sync-test-approve', listingId: pending.id, action: 'approve', basedOnVersion: pending.version } });
+    await client.call('decide', { body: { idempotencyKey: `sync-test-approve-${inWorker}`, listingId: pending.id, action: 'approve', basedOnVersion: pending.version } });
     progress.length = 0;
     await engine.syncNow();
     engine.stop();
@@ -59,7 +73,7 @@ describe('sync', () => {
     expect(progress[0]).toMatchObject({ phase: 'incremental', total: 2 });
     expect((db.prepare('SELECT action FROM decisions WHERE listing_id = ?').all(pending.id))).toEqual([{ action: 'approve' }]);
     expect(replica.listing(pending.id)).toMatchObject({ status: 'published', version: pending.version + 1 });
-    db.close();
+    close();
     folder.remove();
   });
 
@@ -69,7 +83,7 @@ describe('sync', () => {
     sandbox.db.prepare("UPDATE listings SET status = 'on_hold', version = version + 1 WHERE id = ?").run(victim!.id);
     sandbox.db.prepare("INSERT OR REPLACE INTO feed (entity_type, entity_id, op) VALUES ('listing', ?, 'upsert')").run(victim!.id);
     const client = await signedInClient(sandbox.url, 'mod.lin');
-    const { db, replica, engine, progress } = engineFor(folder.path, client);
+    const { db, replica, engine, progress, close } = engineFor(folder.path, client, inWorker);
     await engine.syncNow();
     engine.stop();
     expect(replica.quarantined()).toEqual([
@@ -80,7 +94,7 @@ describe('sync', () => {
     expect(progress.at(-1)?.quarantined).toBe(1);
     sandbox.db.prepare("UPDATE listings SET status = 'published', version = version + 1 WHERE id = ?").run(victim!.id);
     sandbox.db.prepare("INSERT OR REPLACE INTO feed (entity_type, entity_id, op) VALUES ('listing', ?, 'upsert')").run(victim!.id);
-    db.close();
+    close();
     folder.remove();
   });
 
@@ -93,20 +107,21 @@ describe('sync', () => {
       // (pages are committed a few at a time) and must be committed, not lost, when the fetch fails.
       return served > 2 && req.url?.startsWith('/v1/changes') ? { kind: 'reset' } : { kind: 'pass' };
     });
-    const cut = engineFor(folder.path, await signedInClient(proxy.url, 'mod.chen', { fast: true }));
+    const cut = engineFor(folder.path, await signedInClient(proxy.url, 'mod.chen', { fast: true }), inWorker);
     await cut.engine.syncNow();
     cut.engine.stop();
     expect(cut.progress.at(-1)).toMatchObject({ phase: 'offline', online: false });
     const afterTwoPages = (cut.db.prepare('SELECT count(*) AS n FROM listings').get() as { n: number }).n + (cut.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
     expect(afterTwoPages).toBe(200);
     expect(cut.replica.pagesPending).toBe(false);
+    expect(cut.writer.pending).toBe(false);
     // A first sync cut short has not built what it left out; the cache remembers what that is.
     expect(indexesPresent(cut.db)).toBe(0);
     expect(cut.replica.deferredIndexBuilds()).toHaveLength(INDEXES_BUILT_AFTER_FIRST_SYNC.length);
-    cut.db.close();
+    cut.close();
     await proxy.close();
 
-    const resumed = engineFor(folder.path, await signedInClient(sandbox.url, 'mod.chen'));
+    const resumed = engineFor(folder.path, await signedInClient(sandbox.url, 'mod.chen'), inWorker);
     await resumed.engine.syncNow();
     resumed.engine.stop();
     expect(resumed.progress[0]).toMatchObject({ phase: 'incremental' });
@@ -115,7 +130,7 @@ describe('sync', () => {
     expect(resumed.replica.deferredIndexBuilds()).toEqual([]);
     expect((resumed.db.prepare('SELECT count(*) AS n FROM listings').get() as { n: number }).n).toBe(platformCount('listings'));
     expect((resumed.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(platformCount('users'));
-    resumed.db.close();
+    resumed.close();
     folder.remove();
   });
 });

@@ -7,9 +7,7 @@ import { illFormedTextPath } from '../../../shared/well-formed-text';
 import { nextTurn } from '../next-turn';
 import { CommitPacing } from './commit-pacing';
 import { runStepsByTurns, type SqlStep } from '../storage/side-connection';
-
-/** How long one slice of a page may hold the core's thread: well under the 50 ms a stall would be felt at. */
-const SLICE_MS = 12;
+import { InThreadFeedWriter, type FeedWriter } from './feed-writer';
 
 /**
  * Changes per feed page. A page is one transaction (and one text-index segment), so larger is
@@ -25,7 +23,10 @@ export const PAGE_SIZE = 500;
  */
 export const PAGES_PER_COMMIT = 4;
 
-/** A commit's share of the core's thread: fewer and smaller pages a commit once they take longer (see CommitPacing). */
+/**
+ * A commit's share of the core's thread, when the feed is written there: fewer and smaller pages
+ * a commit once they take longer (see CommitPacing). A worker's commits have no such bound.
+ */
 const COMMIT_BUDGET_MS = 25;
 
 /** The smallest page the pacing asks for: below it the feed's requests cost more than they save. */
@@ -115,18 +116,22 @@ export class SyncEngine {
   /** Changes committed in the current run, and when it last waited for a checkpoint. */
   private changesCommitted = 0;
   private changesAtLastWait = 0;
-  private readonly pacing: CommitPacing;
-  /** Pages, and their changes, written since the last commit. */
+  private pacing: CommitPacing;
+  private pacingOnCore = true;
+  /** Pages, their changes, and the quarantined records they resolved, written since the last commit. */
   private pagesOpen = 0;
   private changesOpen = 0;
+  private resolvedOpen = 0;
+  private readonly writer: FeedWriter;
 
   constructor(
     private readonly replica: Replica,
     private readonly client: () => PlatformClient,
     private readonly events: SyncEvents,
-    private readonly options: { pollMs: number; pageSize?: number; now?: () => Date } = { pollMs: 5_000 },
+    private readonly options: { pollMs: number; pageSize?: number; now?: () => Date; writer?: FeedWriter } = { pollMs: 5_000 },
   ) {
-    this.pacing = new CommitPacing({ pageSize: options.pageSize ?? PAGE_SIZE, leastPageSize: LEAST_PAGE_SIZE, mostPages: PAGES_PER_COMMIT, budgetMs: COMMIT_BUDGET_MS });
+    this.writer = options.writer ?? new InThreadFeedWriter(replica);
+    this.pacing = this.pacingFor(this.writer.onCoreThread);
     const { lastSyncedAt } = replica.syncState();
     this.status = { phase: 'idle', done: 0, total: null, lastSyncedAt, online: true, quarantined: replica.quarantinedCount(), degraded: null };
   }
@@ -157,6 +162,12 @@ export class SyncEngine {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+  }
+
+  private pacingFor(onCoreThread: boolean): CommitPacing {
+    this.pacingOnCore = onCoreThread;
+    const budgetMs = onCoreThread ? COMMIT_BUDGET_MS : Number.POSITIVE_INFINITY;
+    return new CommitPacing({ pageSize: this.options.pageSize ?? PAGE_SIZE, leastPageSize: LEAST_PAGE_SIZE, mostPages: PAGES_PER_COMMIT, budgetMs });
   }
 
   private now(): Date {
@@ -213,38 +224,30 @@ export class SyncEngine {
   }
 
   /**
-   * Writes a page in slices of about SLICE_MS each, letting the console's requests run between
-   * them (see Replica.beginPage). Null if a sign-out came in between: the page is dropped, and
-   * the cursor stays before it.
+   * Writes a page, committing it with those written before it unless `keepOpen`; the resolved
+   * quarantined records of what it committed, 0 while kept open, or null if a sign-out came in
+   * between: the uncommitted pages are dropped, and the cursor stays before them.
    */
   private async commit(page: PageToCommit, options: { keepOpen: boolean; tidyAfter: boolean }): Promise<number | null> {
-    const write = this.replica.beginPage(page);
-    let resolved: number;
+    let written;
     try {
-      while (!write.applySlice(SLICE_MS)) {
-        await nextTurn();
-        if (this.stopped) {
-          write.abandon();
-          this.pagesOpen = this.changesOpen = 0;
-          return null;
-        }
-      }
-      const started = performance.now();
-      ({ resolved } = write.finish({ keepOpen: options.keepOpen }));
-      this.pagesOpen += 1;
-      this.changesOpen += page.changes.length;
-      if (!options.keepOpen) {
-        this.pacing.committed(this.changesOpen, performance.now() - started);
-        this.changesCommitted += this.changesOpen;
-        this.pagesOpen = 0;
-        this.changesOpen = 0;
-      }
+      written = await this.writer.write(page, !options.keepOpen, () => this.stopped);
     } catch (error) {
-      write.abandon();
-      this.pagesOpen = this.changesOpen = 0;
+      this.pagesOpen = this.changesOpen = this.resolvedOpen = 0;
       throw error;
     }
-    if (options.keepOpen) return resolved;
+    if (written === null) {
+      this.pagesOpen = this.changesOpen = this.resolvedOpen = 0;
+      return null;
+    }
+    this.pagesOpen += 1;
+    this.changesOpen += page.changes.length;
+    this.resolvedOpen += written.resolved;
+    if (options.keepOpen) return 0;
+    const resolved = this.resolvedOpen;
+    this.pacing.committed(this.changesOpen, written.commitMs);
+    this.changesCommitted += this.changesOpen;
+    this.pagesOpen = this.changesOpen = this.resolvedOpen = 0;
     const checkpointed = this.events.pageCommitted?.();
     // Every so many changes the next write waits for the checkpoint: only a write transaction that
     // begins with every frame in the database file rewinds the log (see SideConnection.checkpoint).
@@ -269,14 +272,9 @@ export class SyncEngine {
     return { valid, quarantined };
   }
 
-  /** Text-index upkeep in slices between turns; false if a sign-out came in between. */
-  private async tidy(slices: number): Promise<boolean> {
-    for (let i = 0; i < slices; i += 1) {
-      await nextTurn();
-      if (this.stopped) return false;
-      if (!this.replica.tidyTextIndex(SLICE_MS)) return true;
-    }
-    return true;
+  /** Text-index upkeep, a slice at a time; false if a sign-out came in between. */
+  private tidy(slices: number): Promise<boolean> {
+    return this.writer.tidy(slices, () => this.stopped);
   }
 
   /**
@@ -299,14 +297,14 @@ export class SyncEngine {
     try {
       await this.pullPages();
     } finally {
-      if (this.replica.pagesPending) this.commitFinishedPages();
+      if (this.writer.pending) await this.commitFinishedPages();
     }
   }
 
-  private commitFinishedPages(): void {
-    this.pagesOpen = this.changesOpen = 0;
+  private async commitFinishedPages(): Promise<void> {
+    this.pagesOpen = this.changesOpen = this.resolvedOpen = 0;
     try {
-      this.replica.commitPages();
+      await this.writer.commitWritten();
       void this.events.pageCommitted?.();
     } catch (error) {
       // A cache closed by a sign-out keeps what it committed; the pages come again next time.
@@ -318,12 +316,16 @@ export class SyncEngine {
     let { cursor } = this.replica.syncState();
     this.changesCommitted = 0;
     this.changesAtLastWait = 0;
-    this.pagesOpen = this.changesOpen = 0;
+    this.pagesOpen = this.changesOpen = this.resolvedOpen = 0;
+    // A worker that stopped leaves the writes to the core's thread, and its pacing with them.
+    if (this.writer.onCoreThread !== this.pacingOnCore) this.pacing = this.pacingFor(this.writer.onCoreThread);
     const phase = cursor === null ? 'initial' : 'incremental';
     if (cursor === null) this.replica.deferIndexesForFirstSync();
     let done = 0;
     let total: number | null = null;
     const touched = new Set<EntityType>();
+    /** Whether the pages since the last commit quarantined anything: the count is read again once they are committed. */
+    let quarantinedOpen = false;
     const fetchPage = (after: string | null, first: boolean) =>
       this.client().call(
         'listChanges',
@@ -357,9 +359,13 @@ export class SyncEngine {
       for (const change of valid) touched.add(change.entityType);
       cursor = envelope.nextCursor;
       done += envelope.changes.length;
-      const quarantinedTotal = quarantined.length > 0 || resolved > 0 ? this.replica.quarantinedCount() : this.status.quarantined;
-      // Progress counts what is committed: a restart after a crash resumes from there.
-      if (!keepOpen && done > 0) this.report({ phase, done, total, online: true, quarantined: quarantinedTotal });
+      quarantinedOpen ||= quarantined.length > 0;
+      if (!keepOpen) {
+        const quarantinedTotal = quarantinedOpen || resolved > 0 ? this.replica.quarantinedCount() : this.status.quarantined;
+        quarantinedOpen = false;
+        // Progress counts what is committed: a restart after a crash resumes from there.
+        if (done > 0) this.report({ phase, done, total, online: true, quarantined: quarantinedTotal });
+      }
       if (!envelope.hasMore) break;
     }
     await this.buildDeferredIndexes();
@@ -374,6 +380,7 @@ export class SyncEngine {
       // The merges are written to the log too: moved into the file now, while nothing waits,
       // not by the next run (the first catch-up after a first sync waited seconds for it).
       void this.events.pageCommitted?.();
+      await this.writer.rest();
     }
   }
 }

@@ -1,0 +1,100 @@
+import type { PageToCommit, Replica } from '../cache/replica';
+import type { PriceFlagRange } from '../cache/listing-flags';
+import { nextTurn } from '../next-turn';
+
+/** How long one slice of a page may hold the core's thread: well under the 50 ms a stall would be felt at. */
+export const SLICE_MS = 12;
+
+/** What a write of the feed reports: quarantined records it resolved, and its commit's time (0 if it did not commit). */
+export interface PagesWritten {
+  resolved: number;
+  commitMs: number;
+}
+
+/**
+ * Where the feed's pages are written into the cache: on the core's thread in slices
+ * (InThreadFeedWriter), or in a worker of its own (WorkerFeedWriter). Pages are written in
+ * order; those written since the last commit are committed together, each with its cursor.
+ */
+export interface FeedWriter {
+  /** Whether the writes hold the core's thread: the sync then keeps each commit short. */
+  readonly onCoreThread: boolean;
+  /**
+   * Writes a page after those written since the last commit and, with `commit`, commits them
+   * all. Null if `stopped()` turned true meanwhile: the uncommitted pages are dropped.
+   * A failure drops them too, and rejects.
+   */
+  write(page: PageToCommit, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null>;
+  /** Whether pages are written and not committed. */
+  readonly pending: boolean;
+  /** Commits the pages written so far (a run cut short keeps those it finished). */
+  commitWritten(): Promise<void>;
+  /** Up to `slices` steps of the text index's upkeep, or until none is left; false if stopped meanwhile. */
+  tidy(slices: number, stopped: () => boolean): Promise<boolean>;
+  /** A range of the price pass after a sync (see ListingFlagStore.refreshPriceFlagsBeside). */
+  replacePriceFlags(range: PriceFlagRange): Promise<void>;
+  /** After a run's writes and upkeep: memory held for them goes back until the next run. */
+  rest(): Promise<void>;
+  /** Stops, dropping pages not committed; waits for a worker's connection to close. */
+  close(): void;
+}
+
+/**
+ * The feed written on the core's thread, in slices of about SLICE_MS with the console's
+ * requests answered between them (see Replica.beginPage): where no worker can run (an
+ * in-memory cache) or none started.
+ */
+export class InThreadFeedWriter implements FeedWriter {
+  readonly onCoreThread = true;
+
+  constructor(private readonly replica: Replica) {}
+
+  get pending(): boolean {
+    return this.replica.pagesPending;
+  }
+
+  async write(page: PageToCommit, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null> {
+    const write = this.replica.beginPage(page);
+    try {
+      while (!write.applySlice(SLICE_MS)) {
+        await nextTurn();
+        if (stopped()) {
+          write.abandon();
+          return null;
+        }
+      }
+      const started = performance.now();
+      const { resolved } = write.finish({ keepOpen: !commit });
+      return { resolved, commitMs: commit ? performance.now() - started : 0 };
+    } catch (error) {
+      write.abandon();
+      throw error;
+    }
+  }
+
+  commitWritten(): Promise<void> {
+    this.replica.commitPages();
+    return Promise.resolve();
+  }
+
+  async tidy(slices: number, stopped: () => boolean): Promise<boolean> {
+    for (let i = 0; i < slices; i += 1) {
+      await nextTurn();
+      if (stopped()) return false;
+      if (!this.replica.tidyTextIndex(SLICE_MS)) return true;
+    }
+    return true;
+  }
+
+  replacePriceFlags(range: PriceFlagRange): Promise<void> {
+    this.replica.flags.replacePriceFlags(range);
+    return Promise.resolve();
+  }
+
+  /** The core's connection keeps its page cache: its reads, not only the sync's writes, use it. */
+  rest(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  close(): void {}
+}
