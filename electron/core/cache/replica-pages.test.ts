@@ -1,22 +1,17 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Change } from '../../../shared/platform/changes';
-import { Listing } from '../../../shared/platform/entities';
+import type { Listing } from '../../../shared/platform/entities';
 import { openReplica } from '../../../test/fixtures/console-parts';
+import { feedListing, feedPage, upsertOf } from '../../../test/fixtures/feed-pages';
 import { temporaryFolder } from '../../../test/fixtures/folders';
 
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
 
-const listing = (id: string, version = 1) =>
-  Listing.parse({
-    id, sellerId: 'usr_1', category: 'second_hand', title: `九成新电动车 ${id}`, body: '', priceFen: 100_00, priceUnit: 'item', city: '广州市',
-    district: '天河区', contactPhoneMasked: '135****7162', images: [], status: 'pending', escalated: false, displayUntil: '2026-12-20', version,
-    createdAt: '2026-11-19T00:00:00.000Z', updatedAt: '2026-11-20T00:00:00.000Z',
-  });
-const upsert = (l: Listing): Change => ({ entityType: 'listing', id: l.id, version: l.version, op: 'upsert', record: l });
-const page = (ids: string[], cursor: string) => ({ changes: ids.map((id) => upsert(listing(id))), quarantined: [], cursor, at: new Date('2026-11-20T06:00:00Z') });
+const listing = feedListing;
+const upsert = upsertOf;
+const page = (ids: string[], cursor: string) => feedPage(ids, cursor);
 
 describe('a feed page written in slices', () => {
   const { db, replica } = openReplica(folder.path);

@@ -10,7 +10,7 @@ import { Replica } from '../cache/replica';
 import { tuneCacheConnection } from '../cache/migrations';
 import type { SqliteDb } from '../storage/migrations';
 import { WriterTurns } from '../storage/writer-turns';
-import { Lifecycle, type WriterReply, type WriterRequest, type WriterStart } from './worker-feed-writer';
+import { Lifecycle, type HeldPage, type WriterReply, type WriterRequest, type WriterStart } from './worker-feed-writer';
 
 /** The page cache of this connection, in KiB. */
 const WORKER_CACHE_KIB = 24 * 1024;
@@ -41,6 +41,11 @@ function serve(db: SqliteDb): void {
   const replica = new Replica(db);
   /** Pages sent since the last commit: written, all in one go, when the page that commits them comes. */
   let buffered: PageToCommit[] = [];
+  /**
+   * A commit failed: pages sent behind it (the core's thread sends on while a commit is on its
+   * way) are dropped, not committed later with a cursor past the failed ones, until the next run begins.
+   */
+  let failed = false;
 
   const rollBack = () => {
     if (db.open && db.inTransaction) db.exec('ROLLBACK');
@@ -97,16 +102,26 @@ function serve(db: SqliteDb): void {
     return pages;
   };
 
+  const commit = (pages: PageToCommit[]) => {
+    if (failed) throw new Error('an earlier commit of this run failed; the next run starts from the last commit');
+    try {
+      return writePages(pages);
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  };
+
   const answer = (request: WriterRequest): WriterReply => {
     switch (request.kind) {
+      case 'begin':
+        buffered = [];
+        failed = false;
+        return { id: request.id };
       case 'page':
-        if (!request.commit) {
-          buffered.push(request.page);
-          return { id: request.id, written: { resolved: 0, commitMs: 0 } };
-        }
-        return { id: request.id, written: writePages(taken().concat(request.page)) };
+        return { id: request.id, written: commit(taken().concat(request.page)) };
       case 'commit':
-        return { id: request.id, written: writePages(taken()) };
+        return { id: request.id, written: commit(taken()) };
       case 'tidy':
         return { id: request.id, finished: tidy(request.slices, request.sliceMs) };
       case 'pragma':
@@ -116,13 +131,14 @@ function serve(db: SqliteDb): void {
         turns.yieldToCore();
         replica.flags.replacePriceFlags(request.range);
         return { id: request.id };
-      case 'rest':
-        db.pragma('shrink_memory');
-        return { id: request.id };
     }
   };
 
-  port.on('message', (request: WriterRequest | { kind: 'close' }) => {
+  port.on('message', (request: WriterRequest | HeldPage | { kind: 'close' }) => {
+    if (request.kind === 'hold') {
+      if (!failed) buffered.push(request.page);
+      return;
+    }
     if (request.kind === 'close') {
       rollBack();
       db.close();

@@ -1,14 +1,22 @@
-import type { PageToCommit, Replica } from '../cache/replica';
+import type { EntityType } from '../../../shared/platform/changes';
+import type { Replica } from '../cache/replica';
 import type { PriceFlagRange } from '../cache/listing-flags';
 import { nextTurn } from '../next-turn';
+import { checkedSummary, pageToCommit, triageByTurns, type FeedPage } from './feed-triage';
 
 /** How long one slice of a page may hold the core's thread: well under the 50 ms a stall would be felt at. */
 export const SLICE_MS = 12;
 
-/** What a write of the feed reports: quarantined records it resolved, and its commit's time (0 if it did not commit). */
+/**
+ * What a write of the feed reports: quarantined records it resolved, its commit's time (0 if it
+ * did not commit), and of the page it checked, the kinds of record it holds and how many
+ * records went to quarantine.
+ */
 export interface PagesWritten {
   resolved: number;
   commitMs: number;
+  entityTypes: EntityType[];
+  quarantined: number;
 }
 
 /**
@@ -20,21 +28,22 @@ export interface FeedWriter {
   /** Whether the writes hold the core's thread: the sync then keeps each commit short. */
   readonly onCoreThread: boolean;
   /**
-   * Writes a page after those written since the last commit and, with `commit`, commits them
-   * all. Null if `stopped()` turned true meanwhile: the uncommitted pages are dropped.
-   * A failure drops them too, and rejects.
+   * Checks a page's records (those that do not parse go to quarantine, with why), writes it
+   * after those written since the last commit and, with `commit`, commits them all. Null if
+   * `stopped()` turned true meanwhile: the uncommitted pages are dropped. A failure drops them
+   * too, and rejects.
    */
-  write(page: PageToCommit, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null>;
+  write(page: FeedPage, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null>;
   /** Whether pages are written and not committed. */
   readonly pending: boolean;
+  /** At the start of a run: whatever an earlier run left uncommitted is dropped, not committed with this run's pages. */
+  beginRun(): void;
   /** Commits the pages written so far (a run cut short keeps those it finished). */
   commitWritten(): Promise<void>;
   /** Up to `slices` steps of the text index's upkeep, or until none is left; false if stopped meanwhile. */
   tidy(slices: number, stopped: () => boolean): Promise<boolean>;
   /** A range of the price pass after a sync (see ListingFlagStore.refreshPriceFlagsBeside). */
   replacePriceFlags(range: PriceFlagRange): Promise<void>;
-  /** After a run's writes and upkeep: memory held for them goes back until the next run. */
-  rest(): Promise<void>;
   /** Stops, dropping pages not committed; waits for a worker's connection to close. */
   close(): void;
 }
@@ -53,8 +62,11 @@ export class InThreadFeedWriter implements FeedWriter {
     return this.replica.pagesPending;
   }
 
-  async write(page: PageToCommit, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null> {
-    const write = this.replica.beginPage(page);
+  async write(page: FeedPage, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null> {
+    const checked = await triageByTurns(page.changes);
+    if (stopped()) return null;
+    const toCommit = pageToCommit(page, checked);
+    const write = this.replica.beginPage(toCommit);
     try {
       while (!write.applySlice(SLICE_MS)) {
         await nextTurn();
@@ -65,12 +77,15 @@ export class InThreadFeedWriter implements FeedWriter {
       }
       const started = performance.now();
       const { resolved } = write.finish({ keepOpen: !commit });
-      return { resolved, commitMs: commit ? performance.now() - started : 0 };
+      return { resolved, commitMs: commit ? performance.now() - started : 0, ...checkedSummary([toCommit]) };
     } catch (error) {
       write.abandon();
       throw error;
     }
   }
+
+  /** Nothing to drop: a run that ends commits or rolls back what it wrote (see SyncEngine.pull). */
+  beginRun(): void {}
 
   commitWritten(): Promise<void> {
     this.replica.commitPages();
@@ -88,11 +103,6 @@ export class InThreadFeedWriter implements FeedWriter {
 
   replacePriceFlags(range: PriceFlagRange): Promise<void> {
     this.replica.flags.replacePriceFlags(range);
-    return Promise.resolve();
-  }
-
-  /** The core's connection keeps its page cache: its reads, not only the sync's writes, use it. */
-  rest(): Promise<void> {
     return Promise.resolve();
   }
 

@@ -1,13 +1,12 @@
-import { Change, ChangePageEnvelope, type EntityType } from '../../../shared/platform/changes';
+import { ChangePageEnvelope, type EntityType } from '../../../shared/platform/changes';
 import type { SyncStatus } from '../../../shared/ipc/views';
-import type { PageToCommit, QuarantinedChange, Replica } from '../cache/replica';
+import type { Replica } from '../cache/replica';
 import { DeskFailure } from '../errors';
 import type { PlatformClient } from '../platform/client';
-import { illFormedTextPath } from '../../../shared/well-formed-text';
-import { nextTurn } from '../next-turn';
 import { CommitPacing } from './commit-pacing';
 import { runStepsByTurns, type SqlStep } from '../storage/side-connection';
-import { InThreadFeedWriter, type FeedWriter } from './feed-writer';
+import { InThreadFeedWriter, type FeedWriter, type PagesWritten } from './feed-writer';
+import type { FeedPage } from './feed-triage';
 
 /**
  * Changes per feed page. A page is one transaction (and one text-index segment), so larger is
@@ -29,6 +28,13 @@ export const PAGES_PER_COMMIT = 4;
  */
 const COMMIT_BUDGET_MS = 25;
 
+/**
+ * Pages when a worker writes the feed: the core's thread still decodes each page's JSON in one
+ * piece, the longest of its tasks left during a sync; half as large, twice as many a commit.
+ */
+const WORKER_PAGE_SIZE = PAGE_SIZE / 2;
+const WORKER_PAGES_PER_COMMIT = PAGES_PER_COMMIT * 2;
+
 /** The smallest page the pacing asks for: below it the feed's requests cost more than they save. */
 const LEAST_PAGE_SIZE = 100;
 
@@ -47,9 +53,6 @@ const CHANGES_PER_CHECKPOINT_WAIT = 8_000;
  * run this short leaves is moved by the checkpoint asked for at its end.
  */
 const CHANGES_BEFORE_WAITING = 16_000;
-
-/** Changes validated per turn: ~5 ms of checks. */
-const TRIAGE_SLICE = 200;
 
 /** Text-index merge steps after each page: enough to keep up with what a page adds. */
 const TIDY_SLICES_PER_PAGE = 2;
@@ -78,30 +81,6 @@ export interface SyncEvents {
   buildIndexes?(transactions: SqlStep[][]): Promise<void>;
   /** A failure that is not the platform's: a bug or a broken cache file. Logged, never thrown into the void. */
   unexpected?(error: unknown): void;
-}
-
-/** Splits a raw feed page into changes that parse and changes that go to quarantine, with why. */
-export function triage(raw: readonly unknown[]): { valid: Change[]; quarantined: QuarantinedChange[] } {
-  const valid: Change[] = [];
-  const quarantined: QuarantinedChange[] = [];
-  for (const item of raw) {
-    const parsed = Change.safeParse(item);
-    const illFormed = parsed.success ? illFormedTextPath(parsed.data) : null;
-    if (parsed.success && !illFormed) {
-      valid.push(parsed.data);
-      continue;
-    }
-    const issue = parsed.success ? { message: 'text is not well-formed Unicode (a lone surrogate)', path: illFormed! } : parsed.error.issues[0]!;
-    const loose = (item ?? {}) as { entityType?: unknown; id?: unknown };
-    quarantined.push({
-      entityType: typeof loose.entityType === 'string' ? loose.entityType.slice(0, 40) : null,
-      entityId: typeof loose.id === 'string' ? loose.id.slice(0, 64) : null,
-      reason: issue.message,
-      path: issue.path.map(String).join('.') || '(record)',
-      raw: item,
-    });
-  }
-  return { valid, quarantined };
 }
 
 /**
@@ -166,8 +145,10 @@ export class SyncEngine {
 
   private pacingFor(onCoreThread: boolean): CommitPacing {
     this.pacingOnCore = onCoreThread;
-    const budgetMs = onCoreThread ? COMMIT_BUDGET_MS : Number.POSITIVE_INFINITY;
-    return new CommitPacing({ pageSize: this.options.pageSize ?? PAGE_SIZE, leastPageSize: LEAST_PAGE_SIZE, mostPages: PAGES_PER_COMMIT, budgetMs });
+    if (!onCoreThread) {
+      return new CommitPacing({ pageSize: this.options.pageSize ?? WORKER_PAGE_SIZE, leastPageSize: LEAST_PAGE_SIZE, mostPages: WORKER_PAGES_PER_COMMIT, budgetMs: Number.POSITIVE_INFINITY });
+    }
+    return new CommitPacing({ pageSize: this.options.pageSize ?? PAGE_SIZE, leastPageSize: LEAST_PAGE_SIZE, mostPages: PAGES_PER_COMMIT, budgetMs: COMMIT_BUDGET_MS });
   }
 
   private now(): Date {
@@ -226,9 +207,15 @@ export class SyncEngine {
   /**
    * Writes a page, committing it with those written before it unless `keepOpen`; the resolved
    * quarantined records of what it committed, 0 while kept open, or null if a sign-out came in
-   * between: the uncommitted pages are dropped, and the cursor stays before them.
+   * between: the uncommitted pages are dropped, and the cursor stays before them. The pages and
+   * changes are counted when sent: with a worker writing, the next pages are sent while a
+   * commit is still on its way.
    */
-  private async commit(page: PageToCommit, options: { keepOpen: boolean; tidyAfter: boolean }): Promise<number | null> {
+  private async commit(page: FeedPage, options: { keepOpen: boolean; tidyAfter: boolean }): Promise<PagesWritten | null> {
+    this.pagesOpen += 1;
+    this.changesOpen += page.changes.length;
+    const changes = this.changesOpen;
+    if (!options.keepOpen) this.pagesOpen = this.changesOpen = 0;
     let written;
     try {
       written = await this.writer.write(page, !options.keepOpen, () => this.stopped);
@@ -240,14 +227,12 @@ export class SyncEngine {
       this.pagesOpen = this.changesOpen = this.resolvedOpen = 0;
       return null;
     }
-    this.pagesOpen += 1;
-    this.changesOpen += page.changes.length;
     this.resolvedOpen += written.resolved;
-    if (options.keepOpen) return 0;
-    const resolved = this.resolvedOpen;
-    this.pacing.committed(this.changesOpen, written.commitMs);
-    this.changesCommitted += this.changesOpen;
-    this.pagesOpen = this.changesOpen = this.resolvedOpen = 0;
+    if (options.keepOpen) return written;
+    const landed = { ...written, resolved: this.resolvedOpen };
+    this.resolvedOpen = 0;
+    this.pacing.committed(changes, written.commitMs);
+    this.changesCommitted += changes;
     const checkpointed = this.events.pageCommitted?.();
     // Every so many changes the next write waits for the checkpoint: only a write transaction that
     // begins with every frame in the database file rewinds the log (see SideConnection.checkpoint).
@@ -256,20 +241,7 @@ export class SyncEngine {
       await checkpointed;
       if (this.stopped) return null;
     }
-    return !options.tidyAfter || (await this.tidy(TIDY_SLICES_PER_PAGE)) ? resolved : null;
-  }
-
-  /** Validation of a page, a slice of changes per turn: a whole page's checks held the core for tens of milliseconds. */
-  private async triageInSlices(raw: readonly unknown[]): Promise<ReturnType<typeof triage>> {
-    const valid: Change[] = [];
-    const quarantined: QuarantinedChange[] = [];
-    for (let at = 0; at < raw.length; at += TRIAGE_SLICE) {
-      if (at > 0) await nextTurn();
-      const slice = triage(raw.slice(at, at + TRIAGE_SLICE));
-      valid.push(...slice.valid);
-      quarantined.push(...slice.quarantined);
-    }
-    return { valid, quarantined };
+    return !options.tidyAfter || (await this.tidy(TIDY_SLICES_PER_PAGE)) ? landed : null;
   }
 
   /** Text-index upkeep, a slice at a time; false if a sign-out came in between. */
@@ -317,6 +289,7 @@ export class SyncEngine {
     this.changesCommitted = 0;
     this.changesAtLastWait = 0;
     this.pagesOpen = this.changesOpen = this.resolvedOpen = 0;
+    this.writer.beginRun();
     // A worker that stopped leaves the writes to the core's thread, and its pacing with them.
     if (this.writer.onCoreThread !== this.pacingOnCore) this.pacing = this.pacingFor(this.writer.onCoreThread);
     const phase = cursor === null ? 'initial' : 'incremental';
@@ -333,40 +306,59 @@ export class SyncEngine {
         ChangePageEnvelope,
       );
     let next = fetchPage(cursor, true);
-    for (let pages = 0, first = true; ; first = false, pages += 1) {
-      const page = await next;
-      // Signed out while the page was on its way: the cache is closed, leave it be.
-      if (this.stopped) return;
-      const envelope = ChangePageEnvelope.parse(page);
-      if (envelope.hasMore) {
-        // The next page is asked for before this one is written: the platform prepares it while
-        // the cache commits, instead of each side waiting on the other. If this commit fails,
-        // that answer is simply dropped (and its failure with it); the cursor stays where it was.
-        next = fetchPage(envelope.nextCursor, false);
-        next.catch(() => undefined);
+    /**
+     * The commit on its way, when a worker writes: the core's thread fetches and checks the next
+     * pages meanwhile, and waits for it before sending the next commit (one at a time, so the
+     * checkpoint waits and the cursor still go commit by commit). False if a sign-out came in between.
+     */
+    let landing: Promise<boolean> | null = null;
+    try {
+      for (let pages = 0, first = true; ; first = false, pages += 1) {
+        const page = await next;
+        // Signed out while the page was on its way: the cache is closed, leave it be.
+        if (this.stopped) return;
+        const envelope = ChangePageEnvelope.parse(page);
+        if (envelope.hasMore) {
+          // The next page is asked for before this one is written: the platform prepares it while
+          // the cache commits, instead of each side waiting on the other. If this commit fails,
+          // that answer is simply dropped (and its failure with it); the cursor stays where it was.
+          next = fetchPage(envelope.nextCursor, false);
+          next.catch(() => undefined);
+        }
+        if (first && envelope.remaining !== undefined) total = envelope.changes.length + envelope.remaining;
+        if (first && envelope.changes.length > 0) this.report({ phase, done: 0, total, online: true });
+        // The last page of a run, and every few pages, commit; the ones between wait for them.
+        const keepOpen = envelope.hasMore && this.pagesOpen + 1 < this.pacing.pages;
+        if (!keepOpen && landing && !(await landing)) return;
+        done += envelope.changes.length;
+        const written = this.commit({ changes: envelope.changes, cursor: envelope.nextCursor, at: this.now() }, { keepOpen, tidyAfter: pages >= PAGES_BEFORE_TIDYING });
+        if (keepOpen) {
+          const held = await written;
+          if (held === null) return;
+          quarantinedOpen ||= held.quarantined > 0;
+          for (const type of held.entityTypes) touched.add(type);
+        } else {
+          const through = done;
+          const quarantinedBefore = quarantinedOpen;
+          quarantinedOpen = false;
+          landing = written.then((landed) => {
+            if (landed === null) return false;
+            for (const type of landed.entityTypes) touched.add(type);
+            const quarantinedTotal = quarantinedBefore || landed.quarantined > 0 || landed.resolved > 0 ? this.replica.quarantinedCount() : this.status.quarantined;
+            // Progress counts what is committed: a restart after a crash resumes from there.
+            if (through > 0) this.report({ phase, done: through, total, online: true, quarantined: quarantinedTotal });
+            return true;
+          });
+          // Its failure is met where it is waited for (below, or before the next commit).
+          landing.catch(() => undefined);
+          if (this.writer.onCoreThread && !(await landing)) return;
+        }
+        if (!envelope.hasMore) break;
       }
-      if (first && envelope.remaining !== undefined) total = envelope.changes.length + envelope.remaining;
-      if (first && envelope.changes.length > 0) this.report({ phase, done: 0, total, online: true });
-      const { valid, quarantined } = await this.triageInSlices(envelope.changes);
-      if (this.stopped) return;
-      // The last page of a run, and every few pages, commit; the ones between wait for them.
-      const keepOpen = envelope.hasMore && this.pagesOpen + 1 < this.pacing.pages;
-      const resolved = await this.commit(
-        { changes: valid, quarantined, cursor: envelope.nextCursor, at: this.now() },
-        { keepOpen, tidyAfter: pages >= PAGES_BEFORE_TIDYING },
-      );
-      if (resolved === null) return;
-      for (const change of valid) touched.add(change.entityType);
-      cursor = envelope.nextCursor;
-      done += envelope.changes.length;
-      quarantinedOpen ||= quarantined.length > 0;
-      if (!keepOpen) {
-        const quarantinedTotal = quarantinedOpen || resolved > 0 ? this.replica.quarantinedCount() : this.status.quarantined;
-        quarantinedOpen = false;
-        // Progress counts what is committed: a restart after a crash resumes from there.
-        if (done > 0) this.report({ phase, done, total, online: true, quarantined: quarantinedTotal });
-      }
-      if (!envelope.hasMore) break;
+      if (landing && !(await landing)) return;
+    } finally {
+      // A fetch that failed with a commit on its way: it lands (or fails) before the run says how it ended.
+      await landing?.catch(() => undefined);
     }
     await this.buildDeferredIndexes();
     if (this.stopped) return;
@@ -380,7 +372,6 @@ export class SyncEngine {
       // The merges are written to the log too: moved into the file now, while nothing waits,
       // not by the next run (the first catch-up after a first sync waited seconds for it).
       void this.events.pageCommitted?.();
-      await this.writer.rest();
     }
   }
 }

@@ -2,9 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Change } from '../../../shared/platform/changes';
-import { Listing } from '../../../shared/platform/entities';
 import { openReplica } from '../../../test/fixtures/console-parts';
+import { feedListing, feedPage, upsertOf } from '../../../test/fixtures/feed-pages';
 import { temporaryFolder } from '../../../test/fixtures/folders';
 import { SimulatedDisk } from '../cache-health/simulated-disk';
 import { storageFailure } from '../cache-health/storage-failure';
@@ -14,14 +13,9 @@ import { WorkerFeedWriter } from './worker-feed-writer';
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
 
-const listing = (id: string, version = 1) =>
-  Listing.parse({
-    id, sellerId: 'usr_1', category: 'second_hand', title: `九成新电动车 ${id}`, body: '天河区自提', priceFen: 100_00, priceUnit: 'item', city: '广州市',
-    district: '天河区', contactPhoneMasked: '135****7162', images: [], status: 'pending', escalated: false, displayUntil: '2026-12-20', version,
-    createdAt: '2026-11-19T00:00:00.000Z', updatedAt: '2026-11-20T00:00:00.000Z',
-  });
-const upsert = (l: Listing): Change => ({ entityType: 'listing', id: l.id, version: l.version, op: 'upsert', record: l });
-const page = (ids: string[], cursor: string, version = 1) => ({ changes: ids.map((id) => upsert(listing(id, version))), quarantined: [], cursor, at: new Date('2026-11-20T06:00:00Z') });
+const listing = feedListing;
+const upsert = upsertOf;
+const page = (ids: string[], cursor: string) => feedPage(ids, cursor);
 const running = () => false;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,13 +40,24 @@ describe('the feed written in a worker', () => {
     expect(ids()).toEqual([]);
     expect(replica.syncState().cursor).toBeNull();
     const written = await writer.write(page(['lst_4'], 'c3'), true, running);
-    expect(written).toEqual({ resolved: 0, commitMs: expect.any(Number) });
+    expect(written).toEqual({ resolved: 0, commitMs: expect.any(Number), entityTypes: ['listing'], quarantined: 0 });
     expect(writer.pending).toBe(false);
     expect(ids()).toEqual(['lst_1', 'lst_2', 'lst_3', 'lst_4']);
     expect(replica.syncState().cursor).toBe('c3');
     // The text index was written beside them, and its upkeep runs there too.
     expect(await writer.tidy(Number.POSITIVE_INFINITY, running)).toBe(true);
     expect(replica.db.prepare("SELECT count(*) FROM listings_fts WHERE listings_fts MATCH '电动车'").pluck().get()).toBe(4);
+    close();
+  });
+
+  it('checks the records of a page before it holds it: one that does not parse is quarantined with why, its neighbours land', async () => {
+    const { replica, writer, ids, close } = opened('checked');
+    const broken = { ...upsert(listing('lst_2')), record: { ...listing('lst_2'), status: 'sold_out' } };
+    const held = await writer.write({ changes: [upsert(listing('lst_1')), broken], cursor: 'c1', at: new Date('2026-11-20T06:00:00Z') }, false, running);
+    expect(held).toMatchObject({ entityTypes: ['listing'], quarantined: 1 });
+    await writer.write(page(['lst_3'], 'c2'), true, running);
+    expect(ids()).toEqual(['lst_1', 'lst_3']);
+    expect(replica.quarantined()).toEqual([expect.objectContaining({ entityType: 'listing', entityId: 'lst_2', path: 'record.status' })]);
     close();
   });
 
@@ -75,7 +80,7 @@ describe('the feed written in a worker', () => {
     close();
   });
 
-  it('reports a full disk with SQLite\'s code, lands nothing of the pages, and writes again once there is room', async () => {
+  it('reports a full disk with SQLite\'s code, lands nothing of the pages, and writes again in the next run once there is room', async () => {
     const { db, replica, writer, ids, close } = opened('full');
     await writer.write(page(['lst_1'], 'c1'), true, running);
     const disk = new SimulatedDisk();
@@ -90,6 +95,16 @@ describe('the feed written in a worker', () => {
     expect(replica.syncState().cursor).toBe('c1');
     expect(writer.pending).toBe(false);
     disk.free('cache');
+    // Pages sent behind the failed commit (the engine sends on while one is on its way) are not
+    // committed by a later commit of the same run: the cursor would pass the failed ones.
+    await writer.write(page(['lst_2'], 'c4'), false, running);
+    // The run's end commits what it finished: nothing here, and no second error over the first.
+    await writer.commitWritten();
+    await writer.write(page(['lst_3'], 'c5'), false, running);
+    await expect(writer.write(page(['lst_4'], 'c6'), true, running)).rejects.toThrow(/earlier commit/);
+    expect(ids()).toEqual(['lst_1']);
+    expect(replica.syncState().cursor).toBe('c1');
+    writer.beginRun();
     await writer.write(page(many.slice(200), 'c3'), true, running);
     expect(ids()).toHaveLength(201);
     close();
@@ -98,7 +113,7 @@ describe('the feed written in a worker', () => {
   it('writes the price pass a range at a time, fixing what it finds out of date', async () => {
     const { db, replica, writer, close } = opened('price');
     const bikes = Array.from({ length: 40 }, (_, i) => ({ ...listing(`lst_${String(i).padStart(3, '0')}`), title: `折叠自行车 ${i}`, priceFen: (i % 4 === 0 ? 50 : 300 + i) * 100 }));
-    await writer.write({ changes: bikes.map(upsert), quarantined: [], cursor: 'c1', at: new Date('2026-11-20T06:00:00Z') }, true, running);
+    await writer.write({ changes: bikes.map(upsert), cursor: 'c1', at: new Date('2026-11-20T06:00:00Z') }, true, running);
     replica.flags.refreshPriceFlags();
     const all = () => db.prepare("SELECT listing_id, detail FROM listing_flags WHERE rule = 'price.below_median' ORDER BY listing_id").all();
     const expected = all();

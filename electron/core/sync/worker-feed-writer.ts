@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PageToCommit, Replica } from '../cache/replica';
+import { checkedSummary, pageToCommit, triageByTurns, type FeedPage } from './feed-triage';
 import type { PriceFlagRange } from '../cache/listing-flags';
 import { InThreadFeedWriter, SLICE_MS, type FeedWriter, type PagesWritten } from './feed-writer';
 
@@ -25,18 +26,24 @@ export interface WriterStart {
 export const Lifecycle = { starting: 0, open: 1, closed: 2, cancelled: 3 } as const;
 
 export type WriterRequest =
-  | { id: number; kind: 'page'; page: PageToCommit; commit: boolean }
+  | { id: number; kind: 'page'; page: PageToCommit; commit: true }
+  | { id: number; kind: 'begin' }
   | { id: number; kind: 'commit' }
   | { id: number; kind: 'tidy'; slices: number; sliceMs: number }
   | { id: number; kind: 'pragma'; sql: string }
-  | { id: number; kind: 'price-flags'; range: PriceFlagRange }
-  | { id: number; kind: 'rest' };
+  | { id: number; kind: 'price-flags'; range: PriceFlagRange };
 
 type Request = WriterRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
+/** A page held by the worker until the page that commits it: sent without an answer, so the core's thread need not wait behind a commit. */
+export interface HeldPage {
+  kind: 'hold';
+  page: PageToCommit;
+}
+
 export interface WriterReply {
   id: number;
-  written?: PagesWritten | null;
+  written?: Pick<PagesWritten, 'resolved' | 'commitMs'> | null;
   finished?: boolean;
   error?: { message: string; code: string | null };
 }
@@ -77,6 +84,8 @@ export class WorkerFeedWriter implements FeedWriter {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve(reply: WriterReply): void; reject(error: Error): void }>();
   private held = 0;
+  /** A commit of this run failed: the pages held behind it are not to be committed. */
+  private failedThisRun = false;
   private lost: Error | null = null;
   private readonly closing = new Int32Array(new SharedArrayBuffer(4));
   private readonly lifecycle = new Int32Array(new SharedArrayBuffer(4));
@@ -112,7 +121,10 @@ export class WorkerFeedWriter implements FeedWriter {
     this.worker = worker;
   }
 
-  /** Once the worker stopped by a failure, the feed is written on the core's thread. */
+  /**
+   * Once the worker stopped by a failure, the feed is written on the core's thread. Pages it
+   * held are gone with it: the write that would have committed them fails first (`lost`).
+   */
   private get fallenBack(): boolean {
     return this.worker === null && !this.closedHere && this.lost === null;
   }
@@ -125,23 +137,39 @@ export class WorkerFeedWriter implements FeedWriter {
     return this.fallenBack ? this.inThread.pending : this.held > 0;
   }
 
-  async write(page: PageToCommit, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null> {
+  async write(page: FeedPage, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null> {
     if (this.fallenBack) return this.inThread.write(page, commit, stopped);
-    this.held += 1;
+    const checked = pageToCommit(page, await triageByTurns(page.changes));
+    if (stopped()) return null;
+    const summary = checkedSummary([checked]);
+    if (!commit) {
+      // Held until the commit; if the worker is gone, that commit fails and these go with it.
+      this.held += 1;
+      this.worker?.postMessage({ kind: 'hold', page: checked } satisfies HeldPage);
+      return { resolved: 0, commitMs: 0, ...summary };
+    }
+    this.held = 0;
     try {
-      const reply = await this.send({ kind: 'page', page, commit });
-      if (commit) this.held = 0;
-      return stopped() ? null : (reply.written ?? null);
+      const reply = await this.send({ kind: 'page', page: checked, commit: true });
+      return stopped() || !reply.written ? null : { ...reply.written, ...summary };
     } catch (error) {
-      this.held = 0;
+      this.failedThisRun = true;
       throw error;
     }
   }
 
+  beginRun(): void {
+    this.held = 0;
+    this.failedThisRun = false;
+    if (this.worker) void this.send({ kind: 'begin' }).catch(() => undefined);
+  }
+
   async commitWritten(): Promise<void> {
     if (this.fallenBack) return this.inThread.commitWritten();
-    if (this.held === 0) return;
+    const held = this.held;
     this.held = 0;
+    // After a failed commit the worker drops what came behind it; the run's error is that commit's.
+    if (held === 0 || this.failedThisRun) return;
     await this.send({ kind: 'commit' });
   }
 
@@ -154,16 +182,6 @@ export class WorkerFeedWriter implements FeedWriter {
   async replacePriceFlags(range: PriceFlagRange): Promise<void> {
     if (this.fallenBack) return this.inThread.replacePriceFlags(range);
     await this.send({ kind: 'price-flags', range });
-  }
-
-  /**
-   * The worker's page cache (64 MB, like the core's connection) is emptied between runs: at a
-   * million listings it held all of it after a first sync, 86 MB of the core's memory with the
-   * worker's own heap, for writes that come every few seconds a few at a time.
-   */
-  async rest(): Promise<void> {
-    if (this.fallenBack) return this.inThread.rest();
-    await this.send({ kind: 'rest' });
   }
 
   /** For the simulated disk of tests: a pragma on the worker's connection, in order with the writes. */
