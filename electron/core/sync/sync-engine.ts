@@ -205,11 +205,11 @@ export class SyncEngine {
   }
 
   /**
-   * Writes a page, committing it with those written before it unless `keepOpen`; the resolved
-   * quarantined records of what it committed, 0 while kept open, or null if a sign-out came in
-   * between: the uncommitted pages are dropped, and the cursor stays before them. The pages and
-   * changes are counted when sent: with a worker writing, the next pages are sent while a
-   * commit is still on its way.
+   * Writes a page, committing it with those written before it unless `keepOpen`: what the
+   * writer reports (at a commit, the quarantined records resolved by all the pages it
+   * committed), or null if a sign-out came in between: the uncommitted pages are dropped, and
+   * the cursor stays before them. The pages and changes are counted when sent: with a worker
+   * writing, the next pages are sent while a commit is still on its way.
    */
   private async commit(page: FeedPage, options: { keepOpen: boolean; tidyAfter: boolean }): Promise<PagesWritten | null> {
     this.pagesOpen += 1;
@@ -285,7 +285,7 @@ export class SyncEngine {
   }
 
   private async pullPages(): Promise<void> {
-    let { cursor } = this.replica.syncState();
+    const { cursor } = this.replica.syncState();
     this.changesCommitted = 0;
     this.changesAtLastWait = 0;
     this.pagesOpen = this.changesOpen = this.resolvedOpen = 0;

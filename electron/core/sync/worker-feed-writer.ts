@@ -159,7 +159,9 @@ export class WorkerFeedWriter implements FeedWriter {
   }
 
   beginRun(): void {
+    // A run starts from the last committed cursor: pages a dead worker took with it no longer matter.
     this.held = 0;
+    this.lost = null;
     this.failedThisRun = false;
     if (this.worker) void this.send({ kind: 'begin' }).catch(() => undefined);
   }
