@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openReplica } from '../../../test/fixtures/console-parts';
 import { feedListing, feedPage, upsertOf } from '../../../test/fixtures/feed-pages';
 import { temporaryFolder } from '../../../test/fixtures/folders';
+import { waitFor } from '../../../test/fixtures/wait';
 import { SimulatedDisk } from '../cache-health/simulated-disk';
 import { storageFailure } from '../cache-health/storage-failure';
 import { SideConnection } from '../storage/side-connection';
@@ -77,6 +78,37 @@ describe('the feed written in a worker', () => {
     expect(replica.syncState().cursor).toBe('c1');
     // The feed's older version, written after, changed nothing.
     expect(replica.listing('lst_1')?.version).toBe(3);
+    close();
+  });
+
+  it("commits between the pages of a batch when the core's thread wants to write, and holds the rest back", async () => {
+    const { db, replica, writer, close } = opened('between');
+    const many = Array.from({ length: 4_000 }, (_, i) => `lst_${String(i).padStart(5, '0')}`);
+    await writer.write(page(many, 'c1'), false, running);
+    const landing = writer.write(page(['lst_x'], 'c2'), true, running);
+    // Once the worker holds the write lock it is writing the first page: then the core says it waits.
+    db.pragma('busy_timeout = 0');
+    const locked = () => {
+      try {
+        db.exec('BEGIN IMMEDIATE; ROLLBACK');
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    await waitFor(() => locked(), 'the worker writing the first page', 10_000);
+    const waiting = new Int32Array(replica.turns.buffer);
+    Atomics.add(waiting, 0, 1);
+    // The first page is committed with its cursor; the second waits for the core's write.
+    await waitFor(() => replica.syncState().cursor === 'c1', 'the first page committed on its own', 10_000);
+    await sleep(200);
+    expect(replica.syncState().cursor).toBe('c1');
+    expect(locked()).toBe(false);
+    Atomics.sub(waiting, 0, 1);
+    Atomics.notify(waiting, 0);
+    await landing;
+    expect(replica.syncState().cursor).toBe('c2');
+    db.pragma('busy_timeout = 5000');
     close();
   });
 
