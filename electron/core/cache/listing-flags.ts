@@ -157,8 +157,9 @@ export class ListingFlagStore {
    * listings) reads through the side connection, and the result replaces the old flags a range
    * of listing ids at a time, between turns — each listing's price flag is swapped in one step.
    * Each range is written by `write`: the feed's writer, in its worker where one runs (after a
-   * first sync the core's connection has none of the cache in memory, and 70 ranges written
-   * there held its thread 0.1–1.3 s at a time); by default here.
+   * first sync the core's connection has none of the cache in memory, and the ranges written
+   * there, read cold one after another, kept its thread busy for 0.1–1.3 s at a stretch); by
+   * default here.
    */
   async refreshPriceFlagsBeside(side: SideConnection, chunkSize = PRICE_FLAG_CHUNK, write = (range: PriceFlagRange) => Promise.resolve(this.replacePriceFlags(range))): Promise<void> {
     const rows = await side.all<PriceFlagRow>(`${PRICE_FLAGS} ORDER BY listing_id`, { threshold: this.rules.priceThreshold });
