@@ -11,7 +11,7 @@ export interface FeedPage {
 }
 
 /** Splits a raw feed page into changes that parse and changes that go to quarantine, with why. */
-export function triage(raw: readonly unknown[]): { valid: Change[]; quarantined: QuarantinedChange[] } {
+function triage(raw: readonly unknown[]): { valid: Change[]; quarantined: QuarantinedChange[] } {
   const valid: Change[] = [];
   const quarantined: QuarantinedChange[] = [];
   for (const item of raw) {
@@ -43,7 +43,7 @@ const TRIAGE_SLICE = 200;
  * the worker's writes are what the sync waits for, and the core's thread checks the next pages
  * meanwhile (checked in the worker, 10,000 edits took 2.3 s instead of 1.5).
  */
-export async function triageByTurns(raw: readonly unknown[]): Promise<ReturnType<typeof triage>> {
+async function triageByTurns(raw: readonly unknown[]): Promise<ReturnType<typeof triage>> {
   const valid: Change[] = [];
   const quarantined: QuarantinedChange[] = [];
   for (let at = 0; at < raw.length; at += TRIAGE_SLICE) {
@@ -55,18 +55,12 @@ export async function triageByTurns(raw: readonly unknown[]): Promise<ReturnType
   return { valid, quarantined };
 }
 
-/** A checked page, as the replica writes it. */
-export function pageToCommit(page: FeedPage, checked: ReturnType<typeof triage>): PageToCommit {
-  return { changes: checked.valid, quarantined: checked.quarantined, cursor: page.cursor, at: page.at };
-}
-
-/** What the checked pages of a write hold: the kinds of record that landed, and how many went to quarantine. */
-export function checkedSummary(pages: readonly PageToCommit[]): { entityTypes: EntityType[]; quarantined: number } {
-  const entityTypes = new Set<EntityType>();
-  let quarantined = 0;
-  for (const page of pages) {
-    for (const change of page.changes) entityTypes.add(change.entityType);
-    quarantined += page.quarantined.length;
-  }
-  return { entityTypes: [...entityTypes], quarantined };
+/**
+ * A feed page checked a slice per turn, as the replica writes it, with what it holds: the kinds
+ * of record that landed, and how many went to quarantine.
+ */
+export async function checkPage(page: FeedPage): Promise<{ checked: PageToCommit; summary: { entityTypes: EntityType[]; quarantined: number } }> {
+  const { valid, quarantined } = await triageByTurns(page.changes);
+  const checked = { changes: valid, quarantined, cursor: page.cursor, at: page.at };
+  return { checked, summary: { entityTypes: [...new Set(valid.map((change) => change.entityType))], quarantined: quarantined.length } };
 }

@@ -2,7 +2,7 @@ import type { EntityType } from '../../../shared/platform/changes';
 import type { Replica } from '../cache/replica';
 import type { PriceFlagRange } from '../cache/listing-flags';
 import { nextTurn } from '../next-turn';
-import { checkedSummary, pageToCommit, triageByTurns, type FeedPage } from './feed-triage';
+import { checkPage, type FeedPage } from './feed-triage';
 
 /** How long one slice of a page may hold the core's thread: well under the 50 ms a stall would be felt at. */
 export const SLICE_MS = 12;
@@ -63,10 +63,9 @@ export class InThreadFeedWriter implements FeedWriter {
   }
 
   async write(page: FeedPage, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null> {
-    const checked = await triageByTurns(page.changes);
+    const { checked, summary } = await checkPage(page);
     if (stopped()) return null;
-    const toCommit = pageToCommit(page, checked);
-    const write = this.replica.beginPage(toCommit);
+    const write = this.replica.beginPage(checked);
     try {
       while (!write.applySlice(SLICE_MS)) {
         await nextTurn();
@@ -77,7 +76,7 @@ export class InThreadFeedWriter implements FeedWriter {
       }
       const started = performance.now();
       const { resolved } = write.finish({ keepOpen: !commit });
-      return { resolved, commitMs: commit ? performance.now() - started : 0, ...checkedSummary([toCommit]) };
+      return { resolved, commitMs: commit ? performance.now() - started : 0, ...summary };
     } catch (error) {
       write.abandon();
       throw error;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PageToCommit, Replica } from '../cache/replica';
-import { checkedSummary, pageToCommit, triageByTurns, type FeedPage } from './feed-triage';
+import { checkPage, type FeedPage } from './feed-triage';
 import type { PriceFlagRange } from '../cache/listing-flags';
 import { InThreadFeedWriter, SLICE_MS, type FeedWriter, type PagesWritten } from './feed-writer';
 
@@ -139,9 +139,8 @@ export class WorkerFeedWriter implements FeedWriter {
 
   async write(page: FeedPage, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null> {
     if (this.fallenBack) return this.inThread.write(page, commit, stopped);
-    const checked = pageToCommit(page, await triageByTurns(page.changes));
+    const { checked, summary } = await checkPage(page);
     if (stopped()) return null;
-    const summary = checkedSummary([checked]);
     if (!commit) {
       // Held until the commit; if the worker is gone, that commit fails and these go with it.
       this.held += 1;
