@@ -37,8 +37,12 @@ export interface SyncProcess {
 
 export async function forkSyncProcess(): Promise<SyncProcess> {
   const child: ChildProcess = fork(await childBundle(), [], {
-    // BENCH_CPU_PROF=DIR profiles the core's process, for finding what limits a row.
-    execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
+    // BENCH_CPU_PROF=DIR profiles the core's process, for finding what limits a row;
+    // BENCH_CORE_FLAGS="--flag …" starts it with Node or V8 flags, for trying one out.
+    execArgv: [
+      ...(process.env.BENCH_CORE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
