@@ -20,8 +20,10 @@ export default defineConfig({
         input: {
           index: at('electron/main/index.ts'),
           core: at('electron/core/process.ts'),
-          // The feed writer's worker thread, started by the core (worker-feed-writer.ts).
+          // The feed writer's and the feed reader's worker threads, started by the core
+          // (worker-feed-writer.ts, feed-reader.ts).
           'cache-writer': at('electron/core/sync/feed-writer-worker.ts'),
+          'feed-reader': at('electron/core/sync/feed-reader-worker.ts'),
           sandbox: at('electron/sandbox/cli.ts'),
         },
         output: {

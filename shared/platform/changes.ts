@@ -59,6 +59,7 @@ export const ChangePageEnvelope = z.object({
   /** Changes left after this page, when asked for with withRemaining=true. */
   remaining: z.number().int().nonnegative().optional(),
 });
+export type ChangePageEnvelope = z.infer<typeof ChangePageEnvelope>;
 
 export const ChangePage = ChangePageEnvelope.extend({ changes: z.array(Change) });
 export type ChangePage = z.infer<typeof ChangePage>;

@@ -55,6 +55,23 @@ function retryAfterMs(response: AxiosResponse): number | undefined {
 
 export type PlatformClient = ReturnType<typeof createPlatformClient>;
 
+/** An answer that breaks the contract, named by the first place it does: never passed on. */
+export function invalidAnswer(name: EndpointName, issue: { message: string; path: readonly PropertyKey[] }): DeskFailure {
+  return new DeskFailure('platform_invalid_response', `${name}: ${issue.message} at ${issue.path.map(String).join('.')}`, {
+    path: ['answer', ...issue.path.map(String)].join('.'),
+  });
+}
+
+/** A body's JSON, or the text itself where it is none (what axios gives for a body it cannot parse). */
+function decodedJson(bytes: Buffer): unknown {
+  const text = bytes.toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
  * The console's client of the platform contract. Every answer is parsed with the endpoint's
  * schema; an expired token is renewed once; unreachable or overloaded platforms are retried
@@ -77,17 +94,21 @@ export function createPlatformClient(options: PlatformClientOptions) {
   /** Retry-After binds the whole client: no call of ours may go out before it, not only the one refused. */
   let notBefore = 0;
 
-  async function send(name: EndpointName, input: Partial<CallInput<PlatformContract[EndpointName]>>) {
+  async function send(name: EndpointName, input: Partial<CallInput<PlatformContract[EndpointName]>>, as: 'json' | 'bytes') {
     const endpoint = platformContract[name];
     const token = endpoint.access.kind === 'public' ? null : options.tokens?.current();
     try {
-      return await http.request({
+      const response = await http.request({
         method: endpoint.method,
         url: fillPath(endpoint.path, input.params as Record<string, unknown> | undefined),
         params: input.query,
         data: endpoint.body ? (input.body ?? {}) : undefined,
         headers: token ? { authorization: `Bearer ${token}` } : {},
+        responseType: as === 'bytes' ? 'arraybuffer' : 'json',
       });
+      // A refusal's body is read the same either way: its code decides what the client does next.
+      if (as === 'bytes' && (response.status < 200 || response.status >= 300)) response.data = decodedJson(response.data as Buffer);
+      return response;
     } catch (error) {
       const detail = axios.isAxiosError(error) ? (error.code ?? error.message) : String(error);
       health.failed(degradedCodeOfNetworkError(axios.isAxiosError(error) ? error.code : undefined));
@@ -112,6 +133,28 @@ export function createPlatformClient(options: PlatformClientOptions) {
     input: Partial<CallInput<PlatformContract[K]>> = {},
     answer: z.ZodType<unknown> = platformContract[name].output,
   ): Promise<Output<PlatformContract[K]>> {
+    return exchange(name, input, 'json', (data) => {
+      const parsed = answer.safeParse(data);
+      if (!parsed.success) throw invalidAnswer(name, parsed.error.issues[0]!);
+      return parsed.data as Output<PlatformContract[K]>;
+    });
+  }
+
+  /**
+   * A call whose answer's body comes back as it came, undecoded: for the change feed, whose
+   * pages are decoded and checked off the core's thread (FeedReader), which then answers for
+   * the contract. Refusals, renewals and retries are call's.
+   */
+  function body<K extends EndpointName>(name: K, input: Partial<CallInput<PlatformContract[K]>> = {}): Promise<Buffer> {
+    return exchange(name, input, 'bytes', (data) => data as Buffer);
+  }
+
+  async function exchange<K extends EndpointName, T>(
+    name: K,
+    input: Partial<CallInput<PlatformContract[K]>>,
+    as: 'json' | 'bytes',
+    accept: (data: unknown) => T,
+  ): Promise<T> {
     let renewed = false;
     let waitedOut = false;
     for (let attempt = 0; ; attempt += 1) {
@@ -122,20 +165,11 @@ export function createPlatformClient(options: PlatformClientOptions) {
       if (wait > policy.maxDelayMs) throw new DeskFailure('rate_limited', `platform asked for a pause of ${wait} ms`, { retryAfterMs: wait });
       if (wait > 0) await sleep(wait);
       try {
-        const response = await send(name, input);
+        const response = await send(name, input, as);
         if (response.status >= 500) health.failed('server_error');
         else if (response.status === 429) health.failed('rate_limited');
         else health.answered();
-        if (response.status >= 200 && response.status < 300) {
-          const parsed = answer.safeParse(response.data);
-          if (!parsed.success) {
-            const issue = parsed.error.issues[0]!;
-            throw new DeskFailure('platform_invalid_response', `${name}: ${issue.message} at ${issue.path.join('.')}`, {
-              path: ['answer', ...issue.path.map(String)].join('.'),
-            });
-          }
-          return parsed.data as Output<PlatformContract[K]>;
-        }
+        if (response.status >= 200 && response.status < 300) return accept(response.data);
         failure = failureOf(response);
         if (response.status === 429) notBefore = Math.max(notBefore, Date.now() + (failure.extra.retryAfterMs ?? 0));
         // A missing token is renewable too: a core that resumed while the platform was unreachable
@@ -161,6 +195,7 @@ export function createPlatformClient(options: PlatformClientOptions) {
 
   return {
     call,
+    body,
     baseUrl: options.baseUrl,
     /** Whether the platform is answering with errors or too slowly, and since when; null when healthy or unreachable. */
     health: () => health.current(),

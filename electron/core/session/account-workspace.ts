@@ -20,6 +20,7 @@ import { SideConnection } from '../storage/side-connection';
 import { SyncEngine } from '../sync/sync-engine';
 import type { FeedWriter } from '../sync/feed-writer';
 import { feedWriterFor, WorkerFeedWriter } from '../sync/worker-feed-writer';
+import { feedReaderFor, type FeedReader } from '../sync/feed-reader';
 import { cacheFile, outboxFile, removeDatabase } from './account-files';
 import type { SessionTokens } from './session-tokens';
 
@@ -49,6 +50,7 @@ export class AccountWorkspace {
   readonly side: SideConnection;
   /** Where the feed is written: a worker of its own, so a commit never holds the core's thread. */
   private readonly feedWriter: FeedWriter;
+  private readonly feedReader: FeedReader;
 
   constructor(
     readonly folder: string,
@@ -72,6 +74,8 @@ export class AccountWorkspace {
     this.side = new SideConnection(this.cacheDb, options.log);
     this.feedWriter = feedWriterFor(this.replica, { autocheckpoint: !this.side.checkpointing, log: options.log });
     if (this.feedWriter instanceof WorkerFeedWriter) options.simulatedDisk?.attach('cache', this.feedWriter);
+    // Read off the core's thread where the writes are: with both on it, its pages are small anyway.
+    this.feedReader = feedReaderFor({ inWorker: !this.feedWriter.onCoreThread, log: options.log });
     if (!this.cacheDb.memory) void this.checkIntegrity();
     this.clusters = new ClusterCache(this.cacheDb);
     this.outbox = new OutboxStore(this.outboxDb);
@@ -89,7 +93,7 @@ export class AccountWorkspace {
           options.log(`sync failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         },
       },
-      { pollMs: options.pollMs, writer: this.feedWriter },
+      { pollMs: options.pollMs, writer: this.feedWriter, reader: this.feedReader },
     );
     this.delivery = new OutboxDelivery(this.outbox, () => this.client, {
       delivered: (listing) => {
@@ -238,6 +242,7 @@ export class AccountWorkspace {
   close(options: { wipeCache: boolean; dropOutbox: boolean }): void {
     this.sync.stop();
     this.feedWriter.close();
+    this.feedReader.close();
     this.delivery.stop();
     this.side.close();
     this.cacheDb.close();

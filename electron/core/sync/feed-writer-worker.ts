@@ -10,6 +10,7 @@ import { Replica } from '../cache/replica';
 import { tuneCacheConnection } from '../cache/migrations';
 import type { SqliteDb } from '../storage/migrations';
 import { WriterTurns } from '../storage/writer-turns';
+import { pageToCommit } from './feed-triage';
 import { Lifecycle, type HeldPage, type WriterReply, type WriterRequest, type WriterStart } from './worker-feed-writer';
 
 /** The page cache of this connection, in KiB. */
@@ -119,7 +120,7 @@ function serve(db: SqliteDb): void {
         failed = false;
         return { id: request.id };
       case 'page':
-        return { id: request.id, written: commit(taken().concat(request.page)) };
+        return { id: request.id, written: commit(taken().concat(pageToCommit(request.page))) };
       case 'commit':
         return { id: request.id, written: commit(taken()) };
       case 'tidy':
@@ -136,7 +137,7 @@ function serve(db: SqliteDb): void {
 
   port.on('message', (request: WriterRequest | HeldPage | { kind: 'close' }) => {
     if (request.kind === 'hold') {
-      if (!failed) buffered.push(request.page);
+      if (!failed) buffered.push(pageToCommit(request.page));
       return;
     }
     if (request.kind === 'close') {

@@ -2,7 +2,7 @@ import type { EntityType } from '../../../shared/platform/changes';
 import type { Replica } from '../cache/replica';
 import type { PriceFlagRange } from '../cache/listing-flags';
 import { nextTurn } from '../next-turn';
-import { checkPage, type FeedPage } from './feed-triage';
+import { checkPage, pageToCommit, type CheckedPage, type FeedPage } from './feed-triage';
 
 /** How long one slice of a page may hold the core's thread: well under the 50 ms a stall would be felt at. */
 export const SLICE_MS = 12;
@@ -28,12 +28,12 @@ export interface FeedWriter {
   /** Whether the writes hold the core's thread: the sync then keeps each commit short. */
   readonly onCoreThread: boolean;
   /**
-   * Checks a page's records (those that do not parse go to quarantine, with why), writes it
-   * after those written since the last commit and, with `commit`, commits them all. Null if
-   * `stopped()` turned true meanwhile: the uncommitted pages are dropped. A failure drops them
-   * too, and rejects.
+   * Writes a page after those written since the last commit and, with `commit`, commits them
+   * all: one the feed reader checked, or one as fetched, whose records are checked here first
+   * (those that do not parse go to quarantine, with why). Null if `stopped()` turned true
+   * meanwhile: the uncommitted pages are dropped. A failure drops them too, and rejects.
    */
-  write(page: FeedPage, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null>;
+  write(page: FeedPage | CheckedPage, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null>;
   /** Whether pages are written and not committed. */
   readonly pending: boolean;
   /** At the start of a run: whatever an earlier run left uncommitted is dropped, not committed with this run's pages. */
@@ -62,10 +62,10 @@ export class InThreadFeedWriter implements FeedWriter {
     return this.replica.pagesPending;
   }
 
-  async write(page: FeedPage, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null> {
-    const { checked, summary } = await checkPage(page);
+  async write(page: FeedPage | CheckedPage, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null> {
+    const checked = 'checked' in page ? page : await checkPage(page);
     if (stopped()) return null;
-    const write = this.replica.beginPage(checked);
+    const write = this.replica.beginPage(pageToCommit(checked));
     try {
       while (!write.applySlice(SLICE_MS)) {
         await nextTurn();
@@ -76,7 +76,7 @@ export class InThreadFeedWriter implements FeedWriter {
       }
       const started = performance.now();
       const { resolved } = write.finish({ keepOpen: !commit });
-      return { resolved, commitMs: commit ? performance.now() - started : 0, ...summary };
+      return { resolved, commitMs: commit ? performance.now() - started : 0, ...checked.summary };
     } catch (error) {
       write.abandon();
       throw error;

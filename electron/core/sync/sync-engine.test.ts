@@ -7,6 +7,7 @@ import { INDEXES_BUILT_AFTER_FIRST_SYNC } from '../cache/first-sync-indexes';
 import type { SqliteDb } from '../storage/migrations';
 import { InThreadFeedWriter } from './feed-writer';
 import { WorkerFeedWriter } from './worker-feed-writer';
+import { InThreadFeedReader, WorkerFeedReader } from './feed-reader';
 
 const platformDir = temporaryFolder();
 let sandbox: RunningSandbox;
@@ -32,9 +33,11 @@ function engineFor(replicaFolder: string, client: Awaited<ReturnType<typeof sign
   const changed: string[][] = [];
   const log: string[] = [];
   const writer = inWorker ? new WorkerFeedWriter(replica, { autocheckpoint: true, log: (line) => log.push(line) }) : new InThreadFeedWriter(replica);
-  const engine = new SyncEngine(replica, () => client, { progress: (s) => progress.push(s), cacheChanged: (t) => void changed.push(t) }, { pollMs: 60_000, pageSize, writer });
+  const reader = inWorker ? new WorkerFeedReader((line) => log.push(line)) : new InThreadFeedReader();
+  const engine = new SyncEngine(replica, () => client, { progress: (s) => progress.push(s), cacheChanged: (t) => void changed.push(t) }, { pollMs: 60_000, pageSize, writer, reader });
   const close = () => {
     writer.close();
+    reader.close();
     db.close();
     // A worker that stopped on its own would have fallen back to the core's thread, silently but for this.
     expect(log).toEqual([]);
@@ -42,11 +45,11 @@ function engineFor(replicaFolder: string, client: Awaited<ReturnType<typeof sign
   return { db, replica, engine, progress, changed, writer, close };
 }
 
-/** The same behaviour whichever thread writes the feed. */
+/** The same behaviour whichever thread reads and writes the feed. */
 describe.each([
   ["on the core's thread", false],
-  ['in its worker', true],
-])('sync, the feed written %s', (_, inWorker) => {
+  ['in their workers', true],
+])('sync, the feed read and written %s', (_, inWorker) => {
   it('replicates everything the role may see, reporting progress, then only what changed', async () => {
     const folder = temporaryFolder();
     const client = await signedInClient(sandbox.url, 'mod.chen');

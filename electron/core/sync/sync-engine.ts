@@ -1,4 +1,4 @@
-import { ChangePageEnvelope, type EntityType } from '../../../shared/platform/changes';
+import type { EntityType } from '../../../shared/platform/changes';
 import type { SyncStatus } from '../../../shared/ipc/views';
 import type { Replica } from '../cache/replica';
 import { DeskFailure } from '../errors';
@@ -6,7 +6,8 @@ import type { PlatformClient } from '../platform/client';
 import { CommitPacing } from './commit-pacing';
 import { runStepsByTurns, type SqlStep } from '../storage/side-connection';
 import { InThreadFeedWriter, type FeedWriter, type PagesWritten } from './feed-writer';
-import type { FeedPage } from './feed-triage';
+import type { CheckedPage } from './feed-triage';
+import { InThreadFeedReader, type FeedReader } from './feed-reader';
 
 /**
  * Changes per feed page. A page is one transaction (and one text-index segment), so larger is
@@ -102,14 +103,16 @@ export class SyncEngine {
   private changesOpen = 0;
   private resolvedOpen = 0;
   private readonly writer: FeedWriter;
+  private readonly reader: FeedReader;
 
   constructor(
     private readonly replica: Replica,
     private readonly client: () => PlatformClient,
     private readonly events: SyncEvents,
-    private readonly options: { pollMs: number; pageSize?: number; now?: () => Date; writer?: FeedWriter } = { pollMs: 5_000 },
+    private readonly options: { pollMs: number; pageSize?: number; now?: () => Date; writer?: FeedWriter; reader?: FeedReader } = { pollMs: 5_000 },
   ) {
     this.writer = options.writer ?? new InThreadFeedWriter(replica);
+    this.reader = options.reader ?? new InThreadFeedReader();
     this.pacing = this.pacingFor(this.writer.onCoreThread);
     const { lastSyncedAt } = replica.syncState();
     this.status = { phase: 'idle', done: 0, total: null, lastSyncedAt, online: true, quarantined: replica.quarantinedCount(), degraded: null };
@@ -211,9 +214,9 @@ export class SyncEngine {
    * the cursor stays before them. The pages and changes are counted when sent: with a worker
    * writing, the next pages are sent while a commit is still on its way.
    */
-  private async commit(page: FeedPage, options: { keepOpen: boolean; tidyAfter: boolean }): Promise<PagesWritten | null> {
+  private async commit(page: CheckedPage, options: { changes: number; keepOpen: boolean; tidyAfter: boolean }): Promise<PagesWritten | null> {
     this.pagesOpen += 1;
-    this.changesOpen += page.changes.length;
+    this.changesOpen += options.changes;
     const changes = this.changesOpen;
     if (!options.keepOpen) this.pagesOpen = this.changesOpen = 0;
     let written;
@@ -300,11 +303,7 @@ export class SyncEngine {
     /** Whether the pages since the last commit quarantined anything: the count is read again once they are committed. */
     let quarantinedOpen = false;
     const fetchPage = (after: string | null, first: boolean) =>
-      this.client().call(
-        'listChanges',
-        { query: { cursor: after ?? undefined, limit: this.pacing.pageSize, withRemaining: first ? 'true' : 'false' } },
-        ChangePageEnvelope,
-      );
+      this.reader.read(this.client(), { cursor: after ?? undefined, limit: this.pacing.pageSize, withRemaining: first ? 'true' : 'false' });
     let next = fetchPage(cursor, true);
     /**
      * The commit on its way, when a worker writes: the core's thread fetches and checks the next
@@ -317,21 +316,23 @@ export class SyncEngine {
         const page = await next;
         // Signed out while the page was on its way: the cache is closed, leave it be.
         if (this.stopped) return;
-        const envelope = ChangePageEnvelope.parse(page);
-        if (envelope.hasMore) {
+        if (page.hasMore) {
           // The next page is asked for before this one is written: the platform prepares it while
           // the cache commits, instead of each side waiting on the other. If this commit fails,
           // that answer is simply dropped (and its failure with it); the cursor stays where it was.
-          next = fetchPage(envelope.nextCursor, false);
+          next = fetchPage(page.nextCursor, false);
           next.catch(() => undefined);
         }
-        if (first && envelope.remaining !== undefined) total = envelope.changes.length + envelope.remaining;
-        if (first && envelope.changes.length > 0) this.report({ phase, done: 0, total, online: true });
+        if (first && page.remaining !== undefined) total = page.count + page.remaining;
+        if (first && page.count > 0) this.report({ phase, done: 0, total, online: true });
         // The last page of a run, and every few pages, commit; the ones between wait for them.
-        const keepOpen = envelope.hasMore && this.pagesOpen + 1 < this.pacing.pages;
+        const keepOpen = page.hasMore && this.pagesOpen + 1 < this.pacing.pages;
         if (!keepOpen && landing && !(await landing)) return;
-        done += envelope.changes.length;
-        const written = this.commit({ changes: envelope.changes, cursor: envelope.nextCursor, at: this.now() }, { keepOpen, tidyAfter: pages >= PAGES_BEFORE_TIDYING });
+        done += page.count;
+        const written = this.commit(
+          { checked: page.checked, summary: page.summary, cursor: page.nextCursor, at: this.now() },
+          { changes: page.count, keepOpen, tidyAfter: pages >= PAGES_BEFORE_TIDYING },
+        );
         if (keepOpen) {
           const held = await written;
           if (held === null) return;
@@ -353,7 +354,7 @@ export class SyncEngine {
           landing.catch(() => undefined);
           if (this.writer.onCoreThread && !(await landing)) return;
         }
-        if (!envelope.hasMore) break;
+        if (!page.hasMore) break;
       }
       if (landing && !(await landing)) return;
     } finally {

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { PageToCommit, Replica } from '../cache/replica';
-import { checkPage, type FeedPage } from './feed-triage';
+import type { Worker } from 'node:worker_threads';
+import type { Replica } from '../cache/replica';
+import { checkPage, type CheckedPage, type FeedPage } from './feed-triage';
 import type { PriceFlagRange } from '../cache/listing-flags';
+import { startWorkerScript } from '../worker-script';
 import { InThreadFeedWriter, SLICE_MS, type FeedWriter, type PagesWritten } from './feed-writer';
 
 const CLOSE_WAIT_MS = 10_000;
@@ -26,7 +25,7 @@ export interface WriterStart {
 export const Lifecycle = { starting: 0, open: 1, closed: 2, cancelled: 3 } as const;
 
 export type WriterRequest =
-  | { id: number; kind: 'page'; page: PageToCommit; commit: true }
+  | { id: number; kind: 'page'; page: CheckedPage; commit: true }
   | { id: number; kind: 'begin' }
   | { id: number; kind: 'commit' }
   | { id: number; kind: 'tidy'; slices: number; sliceMs: number }
@@ -38,7 +37,7 @@ type Request = WriterRequest extends infer R ? (R extends { id: number } ? Omit<
 /** A page held by the worker until the page that commits it: sent without an answer, so the core's thread need not wait behind a commit. */
 export interface HeldPage {
   kind: 'hold';
-  page: PageToCommit;
+  page: CheckedPage;
 }
 
 export interface WriterReply {
@@ -49,28 +48,12 @@ export interface WriterReply {
 }
 
 /**
- * The worker's script. From source (tests, the bench, the sandbox CLI) its TypeScript is loaded
- * through tsx; built, it is cache-writer.js beside the core's bundle (electron.vite.config.ts).
- */
-function startWorker(workerData: WriterStart): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const api = import.meta.resolve('tsx/esm/api');
-    const entry = new URL('./feed-writer-worker.ts', here).href;
-    const source = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-    return new Worker(source, { eval: true, workerData });
-  }
-  const built = ['./cache-writer.js', '../cache-writer.js'].map((path) => new URL(path, here)).find((url) => existsSync(fileURLToPath(url)));
-  if (!built) throw new Error('cache-writer.js is not beside the core');
-  return new Worker(built, { workerData });
-}
-
-/**
  * The feed written in a worker thread with a writing connection of its own: at a million
  * listings a commit of the sync's pages met the kernel writing back gigabytes and held the
- * core's thread 50–90 ms, however few pages it held. Here the core's thread fetches and checks
- * the feed and answers the console; the worker applies and commits. Pages are sent one at a
- * time as they are checked, and the worker holds them until the page that commits them comes:
+ * core's thread 50–90 ms, however few pages it held. Here the core's thread fetches the feed
+ * (checked by the feed reader's worker, or here) and answers the console; the worker applies
+ * and commits. Pages are sent one at a time as they are checked, and the worker holds them
+ * until the page that commits them comes:
  * it never keeps a transaction open waiting for the core's thread, which may want the lock for
  * a decision's answer (see WriterTurns). If the worker stops, pages it held and had not
  * committed are lost with it: the next write fails, so the run ends and the next resumes from
@@ -92,14 +75,14 @@ export class WorkerFeedWriter implements FeedWriter {
 
   constructor(replica: Replica, options: { autocheckpoint: boolean; log: (line: string) => void }) {
     this.inThread = new InThreadFeedWriter(replica);
-    const worker = startWorker({
+    const worker = startWorkerScript(import.meta.url, { source: './feed-writer-worker.ts', built: 'cache-writer.js' }, {
       file: replica.db.name,
       turns: replica.turns.buffer,
       closing: this.closing.buffer,
       lifecycle: this.lifecycle.buffer,
       autocheckpoint: options.autocheckpoint,
       busyTimeoutMs: BUSY_TIMEOUT_MS,
-    });
+    } satisfies WriterStart);
     worker.unref();
     worker.on('message', (reply: WriterReply) => {
       const waiter = this.waiting.get(reply.id);
@@ -137,9 +120,10 @@ export class WorkerFeedWriter implements FeedWriter {
     return this.fallenBack ? this.inThread.pending : this.held > 0;
   }
 
-  async write(page: FeedPage, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null> {
+  async write(page: FeedPage | CheckedPage, commit: boolean, stopped: () => boolean): Promise<PagesWritten | null> {
     if (this.fallenBack) return this.inThread.write(page, commit, stopped);
-    const { checked, summary } = await checkPage(page);
+    const checked = 'checked' in page ? page : await checkPage(page);
+    const { summary } = checked;
     if (stopped()) return null;
     if (!commit) {
       // Held until the commit; if the worker is gone, that commit fails and these go with it.
