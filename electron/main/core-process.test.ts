@@ -206,9 +206,9 @@ describe('the core command line', () => {
     expect(coreEnv({ ...launch, demoAccounts: null }, { XUNTONG_DEMO_ACCOUNTS: 'stale' })).toEqual({});
   });
 
-  it('forks the core entry with those arguments', () => {
+  it('forks the core entry with those arguments, and with one V8 helper thread', () => {
     const fork = vi.fn(() => new FakePort() as never);
     forkCore(fork, '/app/out/main/core.js', { dataDir: '/d', platformUrl: 'http://127.0.0.1:1', demoAccounts: null });
-    expect(fork).toHaveBeenCalledWith('/app/out/main/core.js', ['--data', '/d', '--platform', 'http://127.0.0.1:1'], expect.objectContaining({ stdio: 'inherit' }));
+    expect(fork).toHaveBeenCalledWith('/app/out/main/core.js', ['--data', '/d', '--platform', 'http://127.0.0.1:1'], expect.objectContaining({ stdio: 'inherit', execArgv: ['--v8-pool-size=1'] }));
   });
 });

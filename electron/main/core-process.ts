@@ -218,9 +218,18 @@ export function coreEnv({ demoAccounts }: CoreLaunch, base: NodeJS.ProcessEnv): 
   return env;
 }
 
+/**
+ * Node's flags for the core. One V8 helper thread instead of four: the helpers collect garbage
+ * for all the core's isolates (its event loop and the feed's reader, writer and side
+ * connection), and during a first sync four at once took the CPU the event loop was waiting
+ * for: on two cores it stalled 54–58 ms at a time with four, 29–47 ms with one (1M sync,
+ * test/bench/RESULTS.md). The bench and the chaos rows fork the core with the same flags.
+ */
+export const coreExecArgv: readonly string[] = ['--v8-pool-size=1'];
+
 export type UtilityProcessFork = (modulePath: string, args?: string[], options?: ForkOptions) => UtilityProcess;
 
 /** Starts the core with Electron's `utilityProcess.fork` (handed in, so this file stays testable). */
 export function forkCore(fork: UtilityProcessFork, modulePath: string, launch: CoreLaunch): CorePort {
-  return fork(modulePath, coreArgs(launch), { serviceName: 'Xuntong Desk core', stdio: 'inherit', env: coreEnv(launch, process.env) });
+  return fork(modulePath, coreArgs(launch), { serviceName: 'Xuntong Desk core', stdio: 'inherit', env: coreEnv(launch, process.env), execArgv: [...coreExecArgv] });
 }

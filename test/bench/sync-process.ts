@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { coreExecArgv } from '../../electron/main/core-process';
 import type { SyncReport, SyncRequest } from './sync-child';
 import { bundleFeedWriterInto } from '../fixtures/feed-writer-bundle';
 
@@ -37,9 +38,10 @@ export interface SyncProcess {
 
 export async function forkSyncProcess(): Promise<SyncProcess> {
   const child: ChildProcess = fork(await childBundle(), [], {
-    // BENCH_CPU_PROF=DIR profiles the core's process, for finding what limits a row;
-    // BENCH_CORE_FLAGS="--flag …" starts it with Node or V8 flags, for trying one out.
+    // The app's flags for the core; BENCH_CORE_FLAGS="--flag …" adds Node or V8 flags, for
+    // trying one out; BENCH_CPU_PROF=DIR profiles the core's process, for finding what limits a row.
     execArgv: [
+      ...coreExecArgv,
       ...(process.env.BENCH_CORE_FLAGS?.split(' ').filter(Boolean) ?? []),
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ],

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { coreExecArgv } from '../../electron/main/core-process';
 import type { ChannelName, ChannelOutput, EventName, EventPayload, InvokeResult } from '../../shared/ipc/contract';
 import { bundleFeedWriterInto } from '../fixtures/feed-writer-bundle';
 
@@ -79,6 +80,7 @@ export async function forkCore(options: CoreChildOptions): Promise<CoreChild> {
   const child: ChildProcess = fork(await coreBundle(), ['--data', options.dataDir, '--platform', options.platformUrl], {
     // No demo accounts: the tests sign in with the platform's own passwords, as staff would.
     env: { ...process.env, XUNTONG_DEMO_ACCOUNTS: '' },
+    execArgv: [...coreExecArgv],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
