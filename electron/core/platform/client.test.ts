@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultyProxy } from '../../../test/fixtures/faulty-proxy';
 import { startTestSandbox, temporaryFolder, TEST_STAFF_PASSWORD, type RunningSandbox } from '../../../test/fixtures/sandbox';
+import { failureOf, signedInTokens } from '../../../test/fixtures/console-parts';
 import { DeskFailure } from '../errors';
-import { backoffDelay, createPlatformClient, type AccessTokens } from './client';
+import { backoffDelay, createPlatformClient } from './client';
 
 const folder = temporaryFolder();
 const clock = { now: new Date('2026-11-20T09:00:00Z') };
@@ -16,35 +17,6 @@ afterAll(async () => {
   await sandbox.close();
   folder.remove();
 });
-
-/** Tokens as the session keeps them: renewal goes through the real refresh endpoint. */
-async function signedInTokens(baseUrl: string) {
-  const login = await createPlatformClient({ baseUrl }).call('login', { body: { username: 'mod.chen', password: TEST_STAFF_PASSWORD } });
-  let refresh = login.refreshToken;
-  let renewals = 0;
-  const tokens: AccessTokens & { access: string; renewals: () => number } = {
-    access: login.accessToken,
-    current: () => tokens.access,
-    renew: async () => {
-      renewals += 1;
-      const next = await createPlatformClient({ baseUrl }).call('refresh', { body: { refreshToken: refresh } });
-      refresh = next.refreshToken;
-      tokens.access = next.accessToken;
-    },
-    renewals: () => renewals,
-  };
-  return tokens;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<DeskFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DeskFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('platform client', () => {
   it('parses answers with the contract and raises typed refusals', async () => {

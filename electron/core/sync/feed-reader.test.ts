@@ -1,10 +1,10 @@
 import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultyProxy, type Fault } from '../../../test/fixtures/faulty-proxy';
-import { startTestSandbox, temporaryFolder, TEST_STAFF_PASSWORD, type RunningSandbox } from '../../../test/fixtures/sandbox';
+import { startTestSandbox, temporaryFolder, type RunningSandbox } from '../../../test/fixtures/sandbox';
 import { waitFor } from '../../../test/fixtures/wait';
-import { DeskFailure } from '../errors';
-import { createPlatformClient, type AccessTokens } from '../platform/client';
+import { failureOf, signedInTokens } from '../../../test/fixtures/console-parts';
+import { createPlatformClient } from '../platform/client';
 import { InThreadFeedReader, WorkerFeedReader, type FeedQuery } from './feed-reader';
 import { pageToCommit } from './feed-triage';
 
@@ -21,51 +21,24 @@ afterAll(async () => {
   folder.remove();
 });
 
-async function signedIn(baseUrl: string) {
-  const login = await createPlatformClient({ baseUrl }).call('login', { body: { username: 'mod.chen', password: TEST_STAFF_PASSWORD } });
-  let refresh = login.refreshToken;
-  let renewals = 0;
-  const tokens: AccessTokens & { access: string } = {
-    access: login.accessToken,
-    current: () => tokens.access,
-    renew: async () => {
-      renewals += 1;
-      const next = await createPlatformClient({ baseUrl }).call('refresh', { body: { refreshToken: refresh } });
-      refresh = next.refreshToken;
-      tokens.access = next.accessToken;
-    },
-  };
-  return { tokens, renewals: () => renewals };
-}
-
 /** A reader in its worker, a client through a proxy that misbehaves as `plan` says, both closed after `use`. */
 async function throughProxy(plan: (n: number, url: string) => Fault, use: (reader: WorkerFeedReader, client: ReturnType<typeof createPlatformClient>, renewals: () => number) => Promise<void>) {
   const proxy = await startFaultyProxy(sandbox.url, (req, n) => plan(n, req.url ?? ''));
-  const { tokens, renewals } = await signedIn(sandbox.url);
+  const tokens = await signedInTokens(sandbox.url);
   const reader = new WorkerFeedReader(() => undefined);
   try {
-    await use(reader, createPlatformClient({ baseUrl: proxy.url, tokens, sleep: noWait }), renewals);
+    await use(reader, createPlatformClient({ baseUrl: proxy.url, tokens, sleep: noWait }), tokens.renewals);
   } finally {
     reader.close();
     await proxy.close();
   }
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<DeskFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DeskFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
 const feedOnly = (url: string) => url.startsWith('/v1/changes');
 
 describe('the feed read in a worker', () => {
   it('reads a page as the core reads it, its records serialized for the writer', async () => {
-    const { tokens } = await signedIn(sandbox.url);
+    const tokens = await signedInTokens(sandbox.url);
     const client = createPlatformClient({ baseUrl: sandbox.url, tokens });
     const log: string[] = [];
     const reader = new WorkerFeedReader((line) => log.push(line));
@@ -134,7 +107,7 @@ describe('the feed read in a worker', () => {
   });
 
   it('reads on the core\'s thread what a stopped worker was reading, and what comes after', async () => {
-    const { tokens } = await signedIn(sandbox.url);
+    const tokens = await signedInTokens(sandbox.url);
     const client = createPlatformClient({ baseUrl: sandbox.url, tokens });
     const log: string[] = [];
     const reader = new WorkerFeedReader((line) => log.push(line));
