@@ -83,6 +83,8 @@ export class WorkerFeedReader implements FeedReader {
   private worker: Worker | null;
   private nextId = 1;
   private readonly waiting = new Map<number, { bytes: Uint8Array; resolve(page: ReadPage | Promise<ReadPage>): void; reject(error: Error): void }>();
+  /** Where the pages go once the worker has stopped. */
+  private readonly inThread = new InThreadFeedReader();
 
   constructor(private readonly log: (line: string) => void) {
     const worker = startWorkerScript(import.meta.url, { source: './feed-reader-worker.ts', built: 'feed-reader.js' }, null);
@@ -103,7 +105,7 @@ export class WorkerFeedReader implements FeedReader {
   }
 
   async read(client: PlatformClient, query: FeedQuery): Promise<ReadPage> {
-    if (!this.worker) return new InThreadFeedReader().read(client, query);
+    if (!this.worker) return this.inThread.read(client, query);
     const bytes = await client.body('listChanges', { query });
     const worker = this.worker;
     if (!worker) return readBytesHere(bytes);
