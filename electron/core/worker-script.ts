@@ -19,3 +19,15 @@ export function startWorkerScript(from: string, script: { source: string; built:
   if (!built) throw new Error(`${script.built} is not beside the core`);
   return new Worker(built, { workerData });
 }
+
+/**
+ * What to put in postMessage's transfer list for `bytes`: its ArrayBuffer moves to the other
+ * thread instead of being copied (and reads as empty here after). Copying a feed page's bytes
+ * to the reader and its records to the writer, a few hundred kilobytes each way, thousands of
+ * times in a first sync, also left the core's heap garbage to collect. A view into a larger or
+ * shared buffer (Node's pool of small Buffers) is not moved: the rest of that buffer is not ours.
+ */
+export function transferOf(bytes: unknown): ArrayBuffer[] {
+  if (!(bytes instanceof Uint8Array) || !(bytes.buffer instanceof ArrayBuffer)) return [];
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [];
+}

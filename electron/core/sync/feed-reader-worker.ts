@@ -8,6 +8,7 @@ import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { ChangePageEnvelope } from '../../../shared/platform/changes';
 import { checkChanges, summarize } from './feed-triage';
+import { transferOf } from '../worker-script';
 import type { ReaderReply, ReaderRequest } from './feed-reader';
 
 const port = parentPort!;
@@ -32,7 +33,8 @@ function read(request: ReaderRequest): ReaderReply {
 
 port.on('message', (request: ReaderRequest) => {
   try {
-    port.postMessage(read(request));
+    const reply = read(request);
+    port.postMessage(reply, transferOf(reply.read?.checked));
   } catch (error) {
     port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies ReaderReply);
   }

@@ -3,7 +3,7 @@ import { ChangePageEnvelope } from '../../../shared/platform/changes';
 import type { PlatformContract } from '../../../shared/platform/contract';
 import type { CallInput } from '../../../shared/platform/endpoint';
 import { invalidAnswer, type PlatformClient } from '../platform/client';
-import { startWorkerScript } from '../worker-script';
+import { startWorkerScript, transferOf } from '../worker-script';
 import { checkByTurns, summarize, type CheckedChanges, type PageSummary } from './feed-triage';
 
 export type FeedQuery = NonNullable<CallInput<PlatformContract['listChanges']>['query']>;
@@ -77,12 +77,13 @@ async function readBytesHere(bytes: Uint8Array): Promise<ReadPage> {
  * records come back serialized for the writer, which the core passes on unopened. Not the
  * writer's thread: the sync asks for the next page with the cursor this one names, and the
  * writer may be 100 ms into a commit. If the worker stops, what it was reading, and all after,
- * is read on the core's thread.
+ * is read on the core's thread (the pages it held fetched again: their bytes moved to it).
  */
 export class WorkerFeedReader implements FeedReader {
   private worker: Worker | null;
   private nextId = 1;
-  private readonly waiting = new Map<number, { bytes: Uint8Array; resolve(page: ReadPage | Promise<ReadPage>): void; reject(error: Error): void }>();
+  /** Pages in the worker's hands, with what fetches them again: their bytes went to the worker. */
+  private readonly waiting = new Map<number, { client: PlatformClient; query: FeedQuery; resolve(page: ReadPage | Promise<ReadPage>): void; reject(error: Error): void }>();
   /** Where the pages go once the worker has stopped. */
   private readonly inThread = new InThreadFeedReader();
 
@@ -111,8 +112,8 @@ export class WorkerFeedReader implements FeedReader {
     if (!worker) return readBytesHere(bytes);
     const id = this.nextId++;
     return new Promise<ReadPage>((resolve, reject) => {
-      this.waiting.set(id, { bytes, resolve, reject });
-      worker.postMessage({ id, bytes } satisfies ReaderRequest);
+      this.waiting.set(id, { client, query, resolve, reject });
+      worker.postMessage({ id, bytes } satisfies ReaderRequest, transferOf(bytes));
     });
   }
 
@@ -127,7 +128,8 @@ export class WorkerFeedReader implements FeedReader {
   private stopped(line: string): void {
     this.log(`${line}; the feed is read on the core's thread`);
     this.worker = null;
-    for (const waiter of this.waiting.values()) waiter.resolve(readBytesHere(waiter.bytes));
+    // A page is fetched by its cursor alone, so the platform answers it again as it did.
+    for (const waiter of this.waiting.values()) waiter.resolve(this.inThread.read(waiter.client, waiter.query));
     this.waiting.clear();
   }
 }

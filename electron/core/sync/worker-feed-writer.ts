@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Replica } from '../cache/replica';
 import { checkPage, type CheckedPage, type FeedPage } from './feed-triage';
 import type { PriceFlagRange } from '../cache/listing-flags';
-import { startWorkerScript } from '../worker-script';
+import { startWorkerScript, transferOf } from '../worker-script';
 import { InThreadFeedWriter, SLICE_MS, type FeedWriter, type PagesWritten } from './feed-writer';
 
 const CLOSE_WAIT_MS = 10_000;
@@ -128,7 +128,7 @@ export class WorkerFeedWriter implements FeedWriter {
     if (!commit) {
       // Held until the commit; if the worker is gone, that commit fails and these go with it.
       this.held += 1;
-      this.worker?.postMessage({ kind: 'hold', page: checked } satisfies HeldPage);
+      this.worker?.postMessage({ kind: 'hold', page: checked } satisfies HeldPage, transferOf(checked.checked));
       return { resolved: 0, commitMs: 0, ...summary };
     }
     this.held = 0;
@@ -215,7 +215,7 @@ export class WorkerFeedWriter implements FeedWriter {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ ...request, id });
+      worker.postMessage({ ...request, id }, request.kind === 'page' ? transferOf(request.page.checked) : []);
     });
   }
 }
