@@ -16,6 +16,8 @@ const CATEGORY = { full: 'second_hand', quick: undefined };
 /** About 118 rows a frame: the whole queue in some 850 frames, faster than anyone drags. */
 const STEP_PX = 4_000;
 const LONG_TASK_MS = 50;
+/** The renderer's tasks, scripts, layout and paint, and its garbage collections: what a long task is made of. */
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.gc'];
 
 /**
  * Scrolls a 100,000-row queue in Chromium and counts long tasks. The console opens a copy of
@@ -50,9 +52,13 @@ export const benchmark: Benchmark = {
       }
       const rows = Number(await table.getAttribute('aria-rowcount')) - 1;
       context.log(`queue-scroll: ${rows} rows in the queue after ${((Date.now() - startedAt) / 1000).toFixed(0)} s (cache copy, sign-in, catch-up)`);
+      // BENCH_SCROLL_TRACE=FILE: a Chromium trace of the scrolling, for finding what a long task held.
+      const trace = process.env.BENCH_SCROLL_TRACE;
+      if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
       const wheel = await wheelTop(page, 40);
       const runs = [];
       for (let i = 0; i < Math.max(1, Math.min(context.repeats, 3)); i += 1) runs.push(await scrollWholeQueue(page, STEP_PX));
+      if (trace) await browser.stopTracing();
       const all = [...wheel, ...runs.flatMap((r) => r.longTasks)];
       const worst = all.length ? Math.max(...all) : 0;
       const over = all.filter((ms) => ms > LONG_TASK_MS).length;
