@@ -6,6 +6,7 @@ import type { SqliteDb } from '../storage/migrations';
 import type { SideConnection } from '../storage/side-connection';
 import { nextTurn } from '../next-turn';
 import type { QueueCounts } from './queue-counts';
+import { BUMP_QUEUE_GENERATION } from './queue-memo';
 
 /** Price flags written per transaction when they are swapped in: a new flag also recounts its listing, ~50 ms a chunk of new ones here. */
 const PRICE_FLAG_CHUNK = 500;
@@ -149,6 +150,7 @@ export class ListingFlagStore {
       this.db.prepare(`INSERT INTO listing_flags (${FLAG_COLUMNS}) SELECT ${FLAG_COLUMNS} FROM (${PRICE_FLAGS})`)
         .run({ threshold: this.rules.priceThreshold });
       this.counts.allFlagsChanged();
+      this.db.prepare(BUMP_QUEUE_GENERATION).run();
     })();
   }
 
@@ -179,17 +181,22 @@ export class ListingFlagStore {
       const before = new Map(stored.map((f) => [f.listing_id, f]));
       // Only what changed is written: each flag write recounts its listing's open flags, and
       // from one pass to the next most price flags stay as they were.
+      let changed = false;
       for (const row of flags) {
         const old = before.get(row.listing_id);
         before.delete(row.listing_id);
         if (old && old.detail === row.detail && sameFacts(old, row)) continue;
         this.statements.insert.run(row);
+        changed = true;
         if (!old) this.counts.flagsChanged(row.listing_id);
       }
       for (const gone of before.keys()) {
         this.statements.clearPrice.run(gone);
         this.counts.flagsChanged(gone);
+        changed = true;
       }
+      // The pass runs on the writer's connection: readers of the queues learn of it by this (migration 016).
+      if (changed) this.db.prepare(BUMP_QUEUE_GENERATION).run();
     }).immediate();
   }
 

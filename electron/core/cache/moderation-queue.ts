@@ -5,6 +5,7 @@ import { Claim } from '../../../shared/platform/entities';
 import sla from '../../../resources/moderation/sla.json';
 import type { SqliteDb } from '../storage/migrations';
 import type { SideConnection } from '../storage/side-connection';
+import { anchorBefore, rememberAnchor, type QueueMemo, type Remembered } from './queue-memo';
 
 export type ParsedQueueQuery = z.output<typeof QuerySchema>;
 
@@ -172,15 +173,23 @@ interface RowShape {
  * A page of a queue with its filtered total and the district menu. The tabs' sizes are not
  * counted here: they scan whole queues, on the side connection (summaryBeside), once per change.
  */
-export function queuePage(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext, plan: QueuePlan = 'fastest'): Omit<ModerationQueuePage, 'summaries'> {
+export function queuePage(db: SqliteDb, query: ParsedQueueQuery, context: QueueContext, plan: QueuePlan = 'fastest', memo?: QueueMemo): Omit<ModerationQueuePage, 'summaries'> {
   const selected = selection(db, query, context, plan);
-  const counted = selected.searched ? countSearch(db, selected) : { total: countAll(db, selected), moreThanTotal: false };
+  // A filter by age moves with the clock: what its pages told does not hold for the next request.
+  const remembered = memo && query.minAgeHours === undefined ? memo.recall(db, memoKey(query, context, plan)) : undefined;
+  const counted = remembered?.total ?? (selected.searched ? countSearch(db, selected) : { total: countAll(db, selected), moreThanTotal: false });
+  if (remembered) remembered.total = counted;
   const districts = (db.prepare(pendingDistricts).all() as { district: string }[]).map((r) => r.district);
   return {
-    rows: rowsOf(db, selected),
+    rows: rowsOf(db, selected, remembered),
     ...counted,
     districts,
   };
+}
+
+/** The query without its window: every page of one list shares what the memo holds. */
+function memoKey({ offset: _offset, limit: _limit, ...list }: ParsedQueueQuery, context: QueueContext, plan: QueuePlan): string {
+  return JSON.stringify({ list, plan, undecided: context.undecided });
 }
 
 function countAll(db: SqliteDb, { flags, listings, spec, all, params }: Selection): number {
@@ -255,7 +264,13 @@ export function queueRows(db: SqliteDb, query: ParsedQueueQuery, context: QueueC
   return rowsOf(db, selection(db, query, context, plan));
 }
 
-function rowsOf(db: SqliteDb, { spec, query, context, params, flags, listings, all }: Selection): ModerationQueueRow[] {
+function rowsOf(db: SqliteDb, { spec, query, context, params, flags, listings, all }: Selection, remembered?: Remembered): ModerationQueueRow[] {
+  // Oldest or newest first, a page can start where an earlier one ended (see QueueMemo); the
+  // flag rows' pages are ranges of their own indexes, which OFFSET skips along cheaply.
+  const keyed = remembered && !flags && (query.sort === 'oldest' || query.sort === 'newest') ? remembered : undefined;
+  const anchor = keyed && anchorBefore(keyed, query.offset);
+  const [after, beyond] = query.sort === 'oldest' ? ['>=', '>'] : ['<=', '<'];
+  const where = anchor ? [...all, `${spec.queuedAt} ${after} @afterQueuedAt AND (${spec.queuedAt} ${beyond} @afterQueuedAt OR l.id ${beyond} @afterId)`] : all;
   // The page's keys: listing ids from the flag rows, or listing rowids from the queue's listings.
   const page = flags
     ? { select: `SELECT DISTINCT f.listing_id AS page_key, f.listing_created_at AS queued_at, NULL AS appeal_id ${flags} ORDER BY ${orderBy('f.listing_id')[query.sort]}`, key: 'l.id' }
@@ -263,7 +278,7 @@ function rowsOf(db: SqliteDb, { spec, query, context, params, flags, listings, a
         select: `SELECT l.rowid AS page_key, ${spec.queuedAt} AS queued_at, ${spec.appealId} AS appeal_id
           ${query.sort === 'most_reported' ? ', l.report_count AS report_count' : ''}
           FROM ${listings} ${spec.join}
-          WHERE ${all.join(' AND ')} ORDER BY ${order[query.sort]}`,
+          WHERE ${where.join(' AND ')} ORDER BY ${order[query.sort]}`,
         key: 'l.rowid',
       };
   // The page's 100 rows are chosen first, from the filter and sort keys alone, and only those
@@ -283,7 +298,9 @@ function rowsOf(db: SqliteDb, { spec, query, context, params, flags, listings, a
       FROM (${page.select} LIMIT @limit OFFSET @offset) p
       JOIN listings l ON ${page.key} = p.page_key LEFT JOIN claims c ON c.listing_id = l.id AND c.expires_at > @now
       ORDER BY ${order[query.sort]}`)
-    .all({ ...params, limit: query.limit, offset: query.offset }) as RowShape[];
+    .all({ ...params, limit: query.limit, offset: query.offset - (anchor?.at ?? 0), ...(anchor && { afterQueuedAt: anchor.queuedAt, afterId: anchor.id }) }) as RowShape[];
+  const last = rows.at(-1);
+  if (keyed && last?.queued_at) rememberAnchor(keyed, { at: query.offset + rows.length, queuedAt: last.queued_at, id: last.id });
   const overdueBefore = new Date(context.now.getTime() - targetHours[query.queue] * 3_600_000).toISOString();
   return rows.map((r) => toRow(r, overdueBefore, context.staffId));
 }

@@ -108,7 +108,8 @@ export class Replica {
         VALUES (@entityType, @entityId, @reason, @path, @raw, @at)`),
       resolveQuarantined: db.prepare('UPDATE quarantine SET resolved_at = ? WHERE entity_type = ? AND entity_id = ? AND resolved_at IS NULL'),
       openQuarantined: db.prepare('SELECT count(*) AS n FROM quarantine WHERE resolved_at IS NULL'),
-      saveCursor: db.prepare('UPDATE sync_state SET cursor = ?, last_synced_at = ? WHERE id = 1'),
+      // A page with changes moves the queues' generation (migration 016); a poll that found nothing does not.
+      saveCursor: db.prepare('UPDATE sync_state SET cursor = ?, last_synced_at = ?, queue_generation = queue_generation + ? WHERE id = 1'),
       state: db.prepare('SELECT cursor, last_synced_at FROM sync_state WHERE id = 1'),
     };
   }
@@ -225,7 +226,7 @@ export class Replica {
           for (const q of page.quarantined) {
             this.statements.quarantine.run({ ...q, raw: JSON.stringify(q.raw) ?? 'undefined', at: when });
           }
-          this.statements.saveCursor.run(page.cursor, when);
+          this.statements.saveCursor.run(page.cursor, when, page.changes.length > 0 ? 1 : 0);
           if (!options.keepOpen) this.commitPages();
         } catch (error) {
           failed(error);

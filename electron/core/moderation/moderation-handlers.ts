@@ -47,7 +47,7 @@ export function moderationHandlers({ workspace, staff }: ModerationDeps): Pick<H
     'moderation:queue': async (input) => {
       const ws = workspace();
       const ctx = context(ws);
-      const page = queuePage(ws.replica.db, parseQueueQuery(input), ctx);
+      const page = queuePage(ws.replica.db, parseQueueQuery(input), ctx, 'fastest', ws.queueMemo);
       // The tabs' sizes scan whole queues (seconds at a million listings): on the side connection.
       return { ...page, summaries: await ws.queueSummaries(visibleQueues(staff().roles), ctx) };
     },

@@ -9,6 +9,7 @@ import { recordQueueSnapshot, type QueueSizes } from '../cache/moderation-reads'
 import { summaryBeside, type QueueContext } from '../cache/moderation-queue';
 import type { QueueKind, QueueSummary } from '../../../shared/ipc/moderation-views';
 import { ClusterCache } from '../moderation/cluster-cache';
+import { QueueMemo } from '../cache/queue-memo';
 import { Replica } from '../cache/replica';
 import type { CoreEvents } from '../core-events';
 import { OutboxDelivery } from '../outbox/delivery';
@@ -37,6 +38,8 @@ export class AccountWorkspace {
   readonly sync: SyncEngine;
   readonly delivery: OutboxDelivery;
   readonly clusters: ClusterCache;
+  /** Where the queue pages served ended, and their totals, while the cache is unchanged. */
+  readonly queueMemo = new QueueMemo();
   readonly health: CacheHealth;
   private lastSnapshotAt = 0;
   /** Bumped whenever the cache or the outbox changes: what the memoised queue sizes were counted at. */

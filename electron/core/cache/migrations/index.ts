@@ -14,8 +14,9 @@ import { migration012 } from './012-pending-by-rowid';
 import { migration013 } from './013-flags-carry-queue';
 import { migration014 } from './014-ungrouped-listings';
 import { migration015 } from './015-first-sync-indexes';
+import { migration016 } from './016-queue-generation';
 
-export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015];
+export const cacheMigrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016];
 
 /**
  * Connection settings for a console's cache. 64 MiB of page cache instead of SQLite's 2–16:
