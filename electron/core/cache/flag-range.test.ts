@@ -2,10 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { FlagKind, QueueKind } from '../../../shared/ipc/moderation-views';
 import { seededRandom } from '../../../shared/moderation/duplicates/synthetic-listings';
 import type { Listing } from '../../../shared/platform/entities';
-import { openReplica } from '../../../test/fixtures/console-parts';
+import { openReplica, recordingPrepares } from '../../../test/fixtures/console-parts';
 import { temporaryFolder } from '../../../test/fixtures/folders';
 import { SideConnection } from '../storage/side-connection';
-import type { SqliteDb } from '../storage/migrations';
 import { parseQueueQuery, queuePage, type QueuePlan } from './moderation-queue';
 
 const folder = temporaryFolder();
@@ -29,19 +28,6 @@ function randomListing(n: number, version = 1): Listing {
   };
 }
 
-/** The database, recording the SQL it is asked to prepare. */
-function recording(db: SqliteDb) {
-  const prepared: string[] = [];
-  const proxy = new Proxy(db, {
-    get(target, key) {
-      if (key === 'prepare') return (sql: string) => (prepared.push(sql), target.prepare(sql));
-      const value = Reflect.get(target, key) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { db: proxy, prepared };
-}
-
 describe('a queue filtered by flag, read from the flag rows', () => {
   const { db, replica } = openReplica(folder.path);
   const listings = Array.from({ length: 400 }, (_, n) => randomListing(n));
@@ -51,7 +37,7 @@ describe('a queue filtered by flag, read from the flag rows', () => {
 
   /** Every flag filter the moderator can set on the two queues the flag rows serve, in both plans. */
   function compareEveryFilter() {
-    const { db: watched, prepared } = recording(db);
+    const { db: watched, prepared } = recordingPrepares(db);
     let compared = 0;
     let nonEmpty = 0;
     for (const queue of ['pending', 'flagged'] as QueueKind[]) {

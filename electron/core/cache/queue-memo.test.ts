@@ -2,12 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ModerationQueueQuery } from '../../../shared/ipc/moderation-views';
 import { seededRandom } from '../../../shared/moderation/duplicates/synthetic-listings';
 import type { Listing } from '../../../shared/platform/entities';
-import { openReplica } from '../../../test/fixtures/console-parts';
+import { openReplica, recordingPrepares } from '../../../test/fixtures/console-parts';
 import { temporaryFolder } from '../../../test/fixtures/folders';
 import { parseQueueQuery, queuePage, type QueueContext } from './moderation-queue';
 import { QueueMemo } from './queue-memo';
 import type { PageToCommit } from './replica';
-import type { SqliteDb } from '../storage/migrations';
 
 const folder = temporaryFolder();
 afterAll(() => folder.remove());
@@ -39,19 +38,6 @@ const LISTS: Omit<ModerationQueueQuery, 'offset' | 'limit'>[] = [
   { queue: 'pending', sort: 'price_low' },
 ];
 
-/** The database, and the SQL it has been asked to prepare since. */
-function watching(db: SqliteDb) {
-  const prepared: string[] = [];
-  const watched = new Proxy(db, {
-    get(target, key) {
-      if (key === 'prepare') return (sql: string) => (prepared.push(sql), target.prepare(sql));
-      const value = Reflect.get(target, key) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { watched, prepared };
-}
-
 describe('QueueMemo: pages that start where earlier ones ended', () => {
   const { db, replica } = openReplica(folder.path);
   for (let n = 0; n < 600; n++) replica.applyListing(listingNo(n));
@@ -74,7 +60,7 @@ describe('QueueMemo: pages that start where earlier ones ended', () => {
 
   it('starts a later page from the last key of the one before, and counts a list once while the cache is unchanged', () => {
     const memo = new QueueMemo();
-    const { watched, prepared } = watching(db);
+    const { db: watched, prepared } = recordingPrepares(db);
     const list = { queue: 'pending', sort: 'oldest', category: 'second_hand' } as const;
     const read = (offset: number) => queuePage(watched, parseQueueQuery({ ...list, offset, limit: 9 }), context, 'fastest', memo);
     read(0);
@@ -124,7 +110,7 @@ describe('QueueMemo: pages that start where earlier ones ended', () => {
       const before = generation();
       commit([], 'c_1');
       expect(generation()).toBe(before);
-      const { watched, prepared } = watching(db);
+      const { db: watched, prepared } = recordingPrepares(db);
       const next = queuePage(watched, parseQueueQuery({ ...list, offset: 45, limit: 9 }), context, 'fastest', memo);
       expect(next).toEqual(page(list, 45));
       expect(prepared.some((sql) => sql.includes('@afterId'))).toBe(true);
