@@ -196,6 +196,8 @@ export class ListingFlagStore {
         changed = true;
       }
       // The pass runs on the writer's connection: readers of the queues learn of it by this (migration 016).
+      // Prepared here, not with the statements above: the store also opens caches migrated only up
+      // to an earlier version (the migrations' tests), which have no such column.
       if (changed) this.db.prepare(BUMP_QUEUE_GENERATION).run();
     }).immediate();
   }
