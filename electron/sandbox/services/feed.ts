@@ -6,6 +6,7 @@ import { signedInStaff, type RequestContext } from '../http/context';
 import { ApiFailure } from '../http/failure';
 import { readMeta, type PlatformDb } from '../store/database';
 import { feedEntities } from './feed-entities';
+import { countChangesAfter } from './feed-remaining';
 
 interface Position {
   epoch: string;
@@ -72,11 +73,6 @@ function readChanges(ctx: RequestContext, query: ParsedInput<ListChanges>['query
     return { entityType: row.entity_type, id: row.entity_id, version: loaded.version, op: 'upsert' as const, record: loaded.record };
   });
   const result = { changes, nextCursor: encodeCursor({ epoch, seq: last }), hasMore } as Output<ListChanges>;
-  if (query.withRemaining) {
-    const { n } = ctx.db
-      .prepare(`SELECT count(*) AS n FROM feed WHERE seq > ? AND entity_type IN (${typeList})`)
-      .get(last) as { n: number };
-    result.remaining = n;
-  }
+  if (query.withRemaining) result.remaining = countChangesAfter(ctx.db, last, typeList);
   return result;
 }
