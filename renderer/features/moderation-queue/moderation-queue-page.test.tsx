@@ -7,6 +7,7 @@ import { listingDetail, outboxEntry } from '../../desk/fake-records';
 import { renderWithDesk } from '../../desk/render-with-desk';
 import { ModerationQueuePage } from './moderation-queue-page';
 import { FILTERS_KEY } from './queue-filters';
+import { QUEUE_ROW_HEIGHT } from './queue-table';
 import { fakeQueue, useQueuePageTestWindow } from './queue-fake';
 
 useQueuePageTestWindow();
@@ -36,6 +37,44 @@ describe('the moderation queue', () => {
     expect(first).toHaveTextContent('二手物品');
     expect(first).toHaveTextContent('面议');
     expect(screen.getAllByTestId('queue-row')[1]).toHaveTextContent('¥100.01/月');
+  });
+
+  it('scrolls by showing other listings in the same row elements, and drops focus from a row that changed listing', async () => {
+    const { desk } = deskWithQueue(10_000);
+    renderWithDesk(<ModerationQueuePage />, { desk });
+    await waitFor(() => expect(rowIds()[2]).toBe('lst_00002'));
+    const elements = new Set(screen.getAllByTestId('queue-row'));
+    const third = screen.getAllByTestId('queue-row')[2]!;
+    const handle = third.querySelector<HTMLElement>('.row-handle')!;
+    act(() => handle.focus());
+    expect(handle).toHaveFocus();
+    // Far down: rows 3,000 on, on pages not yet loaded, then loaded.
+    const scroller = document.querySelector<HTMLElement>('[data-queue-scroll]')!;
+    act(() => {
+      scroller.scrollTop = 3_000 * QUEUE_ROW_HEIGHT;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    await waitFor(() => expect(rowIds()).toContain('lst_03000'));
+    // Every element that showed the first rows shows one of these (more rows fit around them, so a
+    // few elements are new), each with its new listing's texts.
+    const shown = screen.getAllByTestId('queue-row');
+    expect([...elements].every((row) => shown.includes(row))).toBe(true);
+    expect(shown.length - elements.size).toBeLessThanOrEqual(4);
+    expect(shown.find((row) => row.dataset.listingId === 'lst_03000')).toHaveTextContent('测试信息 3000');
+    expect(third.dataset.listingId).not.toBe('lst_00002');
+    // Focus stayed with the listing scrolled away, not with the element: a key pressed now acts on no row.
+    expect(handle).not.toHaveFocus();
+    expect(third).not.toContainElement(document.activeElement as HTMLElement);
+  });
+
+  it("shows each row's age in its largest whole unit", async () => {
+    const now = Date.now();
+    const ago = [3 * 86_400_000 + 3_600_000, 5 * 3_600_000 + 60_000, 3 * 86_400_000 + 7_200_000, 12 * 60_000 + 5_000, 10_000];
+    const queue = fakeQueue(ago.length, { rowOverrides: (_, i) => ({ queuedAt: new Date(now - ago[i]!).toISOString() }) });
+    renderWithDesk(<ModerationQueuePage />, { desk: new FakeDesk(queue.handlers) });
+    await waitFor(() => expect(rowIds()).toHaveLength(ago.length));
+    const ageOf = (id: string) => document.querySelector(`tr[data-listing-id="${id}"] td.col-age`)?.textContent;
+    expect(['lst_00000', 'lst_00001', 'lst_00002', 'lst_00003', 'lst_00004'].map(ageOf)).toEqual(['3 天前', '5 小时前', '3 天前', '12 分钟前', '刚刚']);
   });
 
   it('ignores a corrupt stored filter instead of failing', async () => {

@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueKind } from '../../../shared/ipc/moderation-views';
 import { useQueueColumns, useQueueRowText } from './queue-columns';
 import { QueueRowView } from './queue-row';
+import { assignRowSlots } from './row-slots';
 import type { QueueRows } from './use-queue-rows';
 import type { RowSelection } from './use-row-selection';
 
@@ -48,6 +49,10 @@ export const QueueTable = memo(function QueueTable({ queue, rows, openedId, curs
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
+  // Rows are keyed by slot, so that scrolling reuses their elements (see row-slots).
+  const slotsShown = useRef(new Map<number, number>());
+  // The window is what they depend on; assigning again for the same window changes nothing.
+  const slots = useMemo(() => (slotsShown.current = assignRowSlots(slotsShown.current, items.map((item) => item.index))), [first, last, items.length]);
   const { showRange } = rows;
   useEffect(() => showRange(first, last), [showRange, first, last, rows.total]);
 
@@ -100,23 +105,17 @@ export const QueueTable = memo(function QueueTable({ queue, rows, openedId, curs
           )}
           {items.map((item) => {
             const row = rows.rowAt(item.index);
-            if (!row) {
-              return (
-                <tr key={`loading-${item.index}`} className="queue-row-loading" aria-rowindex={item.index + 2}>
-                  <td colSpan={columnCount}>{loadingRow}</td>
-                </tr>
-              );
-            }
             return (
               <QueueRowView
-                key={row.id}
+                key={slots.get(item.index)}
                 row={row}
-                text={textOf(row)}
+                text={row && textOf(row)}
+                loadingText={loadingRow}
                 columns={columns}
                 index={item.index}
-                opened={row.id === openedId}
-                cursor={row.id === cursorId}
-                checked={selection.has(row.id)}
+                opened={!!row && row.id === openedId}
+                cursor={!!row && row.id === cursorId}
+                checked={!!row && selection.has(row.id)}
                 onOpen={onOpen}
                 onToggle={selection.toggle}
               />
