@@ -5,7 +5,7 @@ import type { Benchmark } from './benchmark';
 import { BENCH_PASSWORD, BENCH_USERNAME } from './data';
 import { copySyncedCache } from './synced-core';
 import { launchChromium, signIn, startBenchDesk } from './ui/desk-session';
-import { scrollWholeQueue, wheelTop } from './ui/scroll-probe';
+import { scrollWholeQueue, wheelTop, writeHeapSnapshot } from './ui/scroll-probe';
 
 const QUEUE = { full: 100_000, quick: 5_000 };
 /**
@@ -57,7 +57,11 @@ export const benchmark: Benchmark = {
       if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
       const wheel = await wheelTop(page, 40);
       const runs = [];
-      for (let i = 0; i < Math.max(1, Math.min(context.repeats, 3)); i += 1) runs.push(await scrollWholeQueue(page, STEP_PX));
+      for (let i = 0; i < Math.max(1, Math.min(context.repeats, 3)); i += 1) {
+        runs.push(await scrollWholeQueue(page, STEP_PX));
+        // BENCH_SCROLL_HEAP=FILE: the page's heap after one pass, for finding what a scroll leaves behind.
+        if (i === 0 && process.env.BENCH_SCROLL_HEAP) await writeHeapSnapshot(page, process.env.BENCH_SCROLL_HEAP);
+      }
       if (trace) await browser.stopTracing();
       const all = [...wheel, ...runs.flatMap((r) => r.longTasks)];
       const worst = all.length ? Math.max(...all) : 0;

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 export interface ScrollRun {
@@ -53,4 +54,14 @@ export async function wheelTop(page: Page, steps: number): Promise<number[]> {
   }
   await page.waitForTimeout(200);
   return (await page.evaluate('window.__longTasks')) as number[];
+}
+
+/** A heap snapshot of the page (after a full collection), for DevTools' Memory tab. */
+export async function writeHeapSnapshot(page: Page, file: string): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  const chunks: string[] = [];
+  session.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
+  await session.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await session.detach();
+  writeFileSync(file, chunks.join(''));
 }
