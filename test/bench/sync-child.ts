@@ -32,12 +32,25 @@ export interface SyncReport {
    */
   coarseLoopMaxMs: number;
   rssMb: number;
+  /** Of the RSS, what the kernel counts as anonymous memory (malloc, V8, SQLite's caches) and as mapped files (code); null without /proc. */
+  rssAnonMb: number | null;
+  rssFileMb: number | null;
   heapUsedMb: number;
   queueRows: number;
   /** CPU time of the whole process over the run, its worker threads included: steadier than wall time on a shared machine. */
   cpuSeconds: number;
   /** Bytes the process wrote to storage over the run (/proc/self/io write_bytes; the cache, its log and checkpoints). */
   writtenMb: number;
+}
+
+/** A `kB` field of /proc/self/status, in MB; null where /proc is not there. */
+function statusMb(field: string): number | null {
+  try {
+    const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb === undefined ? null : Number(kb) / 1024;
+  } catch {
+    return null;
+  }
 }
 
 /** What the kernel counted this process writing to storage; 0 where /proc is not there. */
@@ -112,6 +125,8 @@ async function sync(request: SyncRequest): Promise<SyncReport> {
     loopP99Ms: loop.percentile(99) / 1e6,
     coarseLoopMaxMs: coarseLoop.max / 1e6,
     rssMb: memory.rss / 2 ** 20,
+    rssAnonMb: statusMb('RssAnon'),
+    rssFileMb: statusMb('RssFile'),
     heapUsedMb: memory.heapUsed / 2 ** 20,
     queueRows,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
