@@ -67,6 +67,21 @@ describe('the moderation queue', () => {
     expect(third).not.toContainElement(document.activeElement as HTMLElement);
   });
 
+  it('keeps a listing in its element, and the focus in it, when a row above it leaves the queue', async () => {
+    const { desk, queue } = deskWithQueue(20);
+    renderWithDesk(<ModerationQueuePage />, { desk });
+    await waitFor(() => expect(rowIds()[5]).toBe('lst_00005'));
+    const row = () => document.querySelector<HTMLElement>('tr[data-listing-id="lst_00005"]')!;
+    const element = row();
+    const handle = element.querySelector<HTMLElement>('.row-handle')!;
+    act(() => handle.focus());
+    queue.decided.add('lst_00002');
+    act(() => desk.emit('cache:changed', { entityTypes: ['listing'] }));
+    await waitFor(() => expect(rowIds()[4]).toBe('lst_00005'));
+    expect(row()).toBe(element);
+    expect(handle).toHaveFocus();
+  });
+
   it("shows each row's age in its largest whole unit", async () => {
     const now = Date.now();
     const ago = [3 * 86_400_000 + 3_600_000, 5 * 3_600_000 + 60_000, 3 * 86_400_000 + 7_200_000, 12 * 60_000 + 5_000, 10_000];

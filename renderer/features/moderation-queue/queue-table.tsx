@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { memo, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueKind } from '../../../shared/ipc/moderation-views';
 import { useQueueColumns, useQueueRowText } from './queue-columns';
@@ -29,6 +29,21 @@ interface QueueTableProps {
 }
 
 /**
+ * What names each row in view for its slot: the listing's id, or its place while its page is on
+ * its way. A listing seen twice (a refresh half landed: an old page and a new one both hold it)
+ * is named by its place the second time, so that keys stay unique.
+ */
+function rowKeysOf(rows: QueueRows, items: readonly { index: number }[]): string[] {
+  const seen = new Set<string>();
+  return items.map(({ index }) => {
+    const id = rows.rowAt(index)?.id;
+    const key = id === undefined || seen.has(id) ? `@${index}` : id;
+    seen.add(key);
+    return key;
+  });
+}
+
+/**
  * Only the rows in view (plus a margin) exist in the DOM; spacer rows above and below keep the
  * scrollbar true to the whole queue. Loaded pages reach the table through `rows.subscribe`, so a
  * page arriving re-renders the table alone, and each row only if it changed.
@@ -49,10 +64,11 @@ export const QueueTable = memo(function QueueTable({ queue, rows, openedId, curs
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
-  // Rows are keyed by slot, so that scrolling reuses their elements (see row-slots).
-  const slotsShown = useRef(new Map<number, number>());
-  // The window is what they depend on; assigning again for the same window changes nothing.
-  const slots = useMemo(() => (slotsShown.current = assignRowSlots(slotsShown.current, items.map((item) => item.index))), [first, last, items.length]);
+  // Rows are keyed by slot, so that scrolling reuses their elements (see row-slots). Assigning
+  // again for the same rows changes nothing, so a render repeated by React gives the same keys.
+  const slotsShown = useRef(new Map<string, number>());
+  const rowKeys = rowKeysOf(rows, items);
+  const slots = (slotsShown.current = assignRowSlots(slotsShown.current, rowKeys));
   const { showRange } = rows;
   useEffect(() => showRange(first, last), [showRange, first, last, rows.total]);
 
@@ -103,11 +119,11 @@ export const QueueTable = memo(function QueueTable({ queue, rows, openedId, curs
               <td colSpan={columnCount} style={{ height: paddingTop }} />
             </tr>
           )}
-          {items.map((item) => {
+          {items.map((item, at) => {
             const row = rows.rowAt(item.index);
             return (
               <QueueRowView
-                key={slots.get(item.index)}
+                key={slots.get(rowKeys[at]!)}
                 row={row}
                 text={row && textOf(row)}
                 loadingText={loadingRow}

@@ -5,15 +5,21 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 describe('row slots', () => {
   it('keep a row in view in its slot and give rows coming into view the slots of rows that left', () => {
-    const first = assignRowSlots(new Map(), range(0, 4));
+    const first = assignRowSlots(new Map<number, number>(), range(0, 4));
     expect([...first]).toEqual([[0, 0], [1, 1], [2, 2], [3, 3], [4, 4]]);
     // One row down: rows 1–4 stay where they were, row 5 takes row 0's slot.
     const next = assignRowSlots(first, range(1, 5));
     expect([...next]).toEqual([[1, 1], [2, 2], [3, 3], [4, 4], [5, 0]]);
   });
 
+  it('stay with a listing when one above it leaves, and give the freed slot to the listing coming in', () => {
+    const before = assignRowSlots(new Map<string, number>(), ['a', 'b', 'c', 'd']);
+    const after = assignRowSlots(before, ['a', 'c', 'd', 'e']);
+    expect([...after]).toEqual([['a', 0], ['c', 2], ['d', 3], ['e', 1]]);
+  });
+
   it('reuse every slot after a jump, and add slots only when more rows are in view', () => {
-    const before = assignRowSlots(new Map(), range(0, 3));
+    const before = assignRowSlots(new Map<number, number>(), range(0, 3));
     const jumped = assignRowSlots(before, range(500, 504));
     expect([...jumped.values()].sort()).toEqual([0, 1, 2, 3, 4]);
     const fewer = assignRowSlots(jumped, range(502, 503));
