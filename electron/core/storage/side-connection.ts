@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { SqliteDb } from './migrations';
 import { nextTurn } from '../next-turn';
+import { BACKGROUND_NICE, lowerThreadPriority } from '../background-priority';
 
 const CLOSE_WAIT_MS = 10_000;
 
@@ -19,6 +20,8 @@ const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 const source = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
+// Its scans and checkpoints wait behind the core's thread (background-priority.ts).
+(${lowerThreadPriority})(require('node:fs'), require('node:os'), process.platform, ${BACKGROUND_NICE});
 const db = new Database(workerData.file, { fileMustExist: true });
 const closing = new Int32Array(workerData.closing);
 db.pragma('busy_timeout = 2000');

@@ -9,7 +9,10 @@ import { parentPort } from 'node:worker_threads';
 import { ChangePageEnvelope } from '../../../shared/platform/changes';
 import { checkChanges, summarize } from './feed-triage';
 import { transferOf } from '../worker-script';
+import { runThisThreadInBackground } from '../background-priority';
 import type { ReaderReply, ReaderRequest } from './feed-reader';
+
+runThisThreadInBackground();
 
 const port = parentPort!;
 const text = new TextDecoder('utf-8');

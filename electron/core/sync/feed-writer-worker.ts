@@ -12,9 +12,13 @@ import type { SqliteDb } from '../storage/migrations';
 import { WriterTurns } from '../storage/writer-turns';
 import { pageToCommit } from './feed-triage';
 import { Lifecycle, type HeldPage, type WriterReply, type WriterRequest, type WriterStart } from './worker-feed-writer';
+import { runThisThreadInBackground } from '../background-priority';
 
 /** The page cache of this connection, in KiB. */
 const WORKER_CACHE_KIB = 24 * 1024;
+
+// Its commits wait behind the core's thread, which answers the console (background-priority.ts).
+runThisThreadInBackground();
 
 const start = workerData as WriterStart;
 const port = parentPort!;
