@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CoreConnection, CoreSupervisor, coreArgs, coreEnv, forkCore, type CorePort } from './core-process';
+import { CoreConnection, CoreSupervisor, coreArgs, coreEnv, coreExecArgv, forkCore, type CorePort } from './core-process';
 
 /** The utility process as the main process sees it: postMessage out, 'message' and 'exit' in. */
 class FakePort extends EventEmitter implements CorePort {
@@ -206,9 +207,31 @@ describe('the core command line', () => {
     expect(coreEnv({ ...launch, demoAccounts: null }, { XUNTONG_DEMO_ACCOUNTS: 'stale' })).toEqual({});
   });
 
-  it('forks the core entry with those arguments, and with one V8 helper thread', () => {
+  it('forks the core entry with those arguments, and with its flags', () => {
     const fork = vi.fn(() => new FakePort() as never);
     forkCore(fork, '/app/out/main/core.js', { dataDir: '/d', platformUrl: 'http://127.0.0.1:1', demoAccounts: null });
-    expect(fork).toHaveBeenCalledWith('/app/out/main/core.js', ['--data', '/d', '--platform', 'http://127.0.0.1:1'], expect.objectContaining({ stdio: 'inherit', execArgv: ['--v8-pool-size=1'] }));
+    expect(fork).toHaveBeenCalledWith('/app/out/main/core.js', ['--data', '/d', '--platform', 'http://127.0.0.1:1'], expect.objectContaining({ stdio: 'inherit', execArgv: [...coreExecArgv] }));
+  });
+
+  it("the core's flags hold a worker's young generation to 4 MB semi-spaces, where Node's own let it grow to 16", () => {
+    // A worker that keeps the last few of many batches alive, so that V8 grows its young generation as far as it may.
+    const worker = `
+      const { Worker } = require('node:worker_threads');
+      new Worker(\`
+        const v8 = require('node:v8');
+        const { parentPort } = require('node:worker_threads');
+        const kept = [];
+        let most = 0;
+        for (let round = 0; round < 150; round++) {
+          kept.push(Array.from({ length: 20000 }, (_, i) => ({ i, text: '天河区' + i })));
+          if (kept.length > 8) kept.shift();
+          most = Math.max(most, v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size);
+        }
+        parentPort.postMessage(most);
+      \`, { eval: true }).on('message', (most) => console.log(most / 2 ** 20));`;
+    const youngMb = (flags: readonly string[]) => Number(execFileSync(process.execPath, [...flags, '-e', worker], { encoding: 'utf8' }).trim());
+    // The new space is two semi-spaces.
+    expect(youngMb(coreExecArgv)).toBeLessThanOrEqual(8);
+    expect(youngMb([])).toBeGreaterThan(8);
   });
 });

@@ -223,9 +223,15 @@ export function coreEnv({ demoAccounts }: CoreLaunch, base: NodeJS.ProcessEnv): 
  * for all the core's isolates (its event loop and the feed's reader, writer and side
  * connection), and during a first sync four at once took the CPU the event loop was waiting
  * for: on two cores it stalled 54–58 ms at a time with four, 29–47 ms with one (1M sync,
- * test/bench/RESULTS.md). The bench and the chaos rows fork the core with the same flags.
+ * test/bench/RESULTS.md).
+ *
+ * Semi-spaces of at most 4 MB instead of 16: each isolate's young generation grew to its most
+ * over a first sync and stayed there, resident, once the sync went quiet — four isolates' worth.
+ * At 4 MB the core held 347 MB after a 1M sync where it held 373–415 MB, and the collections of
+ * its event loop's young objects are shorter (the loop's longest stall 24 ms in that run).
+ * The bench and the chaos rows fork the core with the same flags.
  */
-export const coreExecArgv: readonly string[] = ['--v8-pool-size=1'];
+export const coreExecArgv: readonly string[] = ['--v8-pool-size=1', '--max-semi-space-size=4'];
 
 export type UtilityProcessFork = (modulePath: string, args?: string[], options?: ForkOptions) => UtilityProcess;
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { queueKinds } from '../../shared/ipc/moderation-views';
 import { parseQueueQuery, queueRows as readQueue } from '../../electron/core/cache/moderation-queue';
@@ -116,6 +116,8 @@ async function sync(request: SyncRequest): Promise<SyncReport> {
     queueRows += readQueue(db, parseQueueQuery({ queue }), { now: new Date(), staffId: '', undecided: [] }).length;
   }
   const memory = process.memoryUsage();
+  // BENCH_SMAPS=FILE: the process's mappings as the RSS was read, for finding what holds it (Linux).
+  if (process.env.BENCH_SMAPS) writeFileSync(process.env.BENCH_SMAPS, readFileSync('/proc/self/smaps'));
   return {
     type: 'synced',
     seconds: ((syncedAt ?? ended) - started) / 1000,
